@@ -5,7 +5,7 @@
 /* verilator lint_off UNUSEDPARAM */
 localparam [31:0] TCU_VERSION = 32'h00000001; // contract version reported in FEAT.VERSION
 localparam [31:0] TCU_WINDOW = 32'h00001000; // size of the MMIO window in bytes (4 KiB)
-localparam [31:0] TCU_EP_W = 32'h00000007; // bits of an endpoint id in registers and packets
+localparam [31:0] TCU_EPID_W = 32'h00000007; // bits of an endpoint id in registers and packets
 localparam [31:0] TCU_NO_EP = 32'h0000007f; // endpoint id meaning 'none' (no reply EP, no credit EP, replies disabled)
 localparam [31:0] TCU_MAX_EPS = 32'h0000007f; // largest NumEps a TCU may be built with (ids 0 .. NO_EP - 1)
 localparam [31:0] TCU_EP_BYTES = 32'h00000010; // bytes per endpoint in the register window (4 words)

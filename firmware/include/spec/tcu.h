@@ -5,7 +5,7 @@
 
 #define TCU_VERSION 0x1u /* contract version reported in FEAT.VERSION */
 #define TCU_WINDOW 0x1000u /* size of the MMIO window in bytes (4 KiB) */
-#define TCU_EP_W 0x7u /* bits of an endpoint id in registers and packets */
+#define TCU_EPID_W 0x7u /* bits of an endpoint id in registers and packets */
 #define TCU_NO_EP 0x7fu /* endpoint id meaning 'none' (no reply EP, no credit EP, replies disabled) */
 #define TCU_MAX_EPS 0x7fu /* largest NumEps a TCU may be built with (ids 0 .. NO_EP - 1) */
 #define TCU_EP_BYTES 0x10u /* bytes per endpoint in the register window (4 words) */

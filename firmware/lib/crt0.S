@@ -1,0 +1,36 @@
+/* crt0.S - tile startup: vectors, stack, bss, main(), exit(). */
+	.section .text.start, "ax"
+	.globl _start
+_start:
+	j	reset
+
+	/* PicoRV32 jumps here on an interrupt (PROGADDR_IRQ = SPM base + 0x10). */
+	.org	0x10
+irq_vector:
+	j	tile_irq_entry
+
+reset:
+	la	sp, __stack_top
+	.option push
+	.option norelax
+	la	gp, __global_pointer$
+	.option pop
+	la	a0, __bss_start
+	la	a1, __bss_end
+1:	bgeu	a0, a1, 2f
+	sw	zero, 0(a0)
+	addi	a0, a0, 4
+	j	1b
+2:	li	a0, 0
+	li	a1, 0
+	call	main
+	call	exit
+3:	j	3b
+
+	/* Default interrupt entry: no program expects one yet, so any interrupt
+	 * is reported and ends the run. A program overrides tile_irq_entry. */
+	.weak	tile_irq_entry
+tile_irq_entry:
+	la	sp, __stack_top
+	call	tile_unexpected_irq
+4:	j	4b

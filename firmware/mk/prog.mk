@@ -1,0 +1,51 @@
+# prog.mk - the one build fragment every firmware program includes.
+# A program's Makefile:
+#     PROGRAM := hello         # name of the ELF
+#     SRCS := hello.c          # its sources (C or .S), relative to its folder
+#     include ../../firmware/mk/prog.mk
+# Optional: CFLAGS_EXTRA, LDFLAGS_EXTRA, SPM_SIZE (bytes, default from the memory map).
+# Output: build/fw/<folder>/<PROGRAM>.elf (+ .lst disassembly, .hex, .size); V=1 shows commands.
+FW_TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/../..)
+FW_REL := $(patsubst $(FW_TOP)/%,%,$(CURDIR))
+FW_OUT := $(FW_TOP)/build/fw/$(FW_REL)
+FW_LIB := $(FW_TOP)/firmware/lib
+CROSS ?= riscv64-unknown-elf-
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+FW_ARCH := -march=rv32im -mabi=ilp32 -misa-spec=2.2
+FW_CFLAGS := $(FW_ARCH) -std=c11 -Os -g -Wall -Wextra -Werror -ffunction-sections -fdata-sections \
+	--specs=picolibc.specs -DPICOLIBC_INTEGER_PRINTF_SCANF -I$(FW_TOP)/firmware/include $(CFLAGS_EXTRA)
+FW_LDFLAGS := $(FW_ARCH) --specs=picolibc.specs -DPICOLIBC_INTEGER_PRINTF_SCANF -nostartfiles \
+	-L$(FW_LIB) -T$(FW_LIB)/link.ld -Wl,--gc-sections -Wl,--no-warn-rwx-segments $(if $(SPM_SIZE),-Wl$(,)--defsym=SPM_SIZE=$(SPM_SIZE)) $(LDFLAGS_EXTRA)
+, := ,
+
+FW_LIBSRC := $(FW_LIB)/crt0.S $(FW_LIB)/tile.c
+FW_OBJS := $(patsubst %,$(FW_OUT)/%.o,$(SRCS)) $(patsubst $(FW_LIB)/%,$(FW_OUT)/lib/%.o,$(FW_LIBSRC))
+FW_DEPS := $(FW_OBJS:.o=.d)
+
+.PHONY: all clean
+all: $(FW_OUT)/$(PROGRAM).elf
+
+$(FW_OUT)/%.o: % $(MAKEFILE_LIST)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $(FW_REL)/$<"
+	$(Q)$(CROSS)gcc $(FW_CFLAGS) -MMD -MP -c $< -o $@
+
+$(FW_OUT)/lib/%.o: $(FW_LIB)/% $(MAKEFILE_LIST)
+	@mkdir -p $(dir $@)
+	$(Q)$(CROSS)gcc $(FW_CFLAGS) -MMD -MP -c $< -o $@
+
+$(FW_OUT)/$(PROGRAM).elf: $(FW_OBJS) $(FW_LIB)/link.ld $(FW_LIB)/spec_memmap.ld
+	@echo "  LD      $(FW_REL)/$(PROGRAM).elf"
+	$(Q)$(CROSS)gcc $(FW_LDFLAGS) $(FW_OBJS) -o $@
+	$(Q)$(CROSS)objdump -d -S $@ > $(FW_OUT)/$(PROGRAM).lst
+	$(Q)$(CROSS)size $@ | tail -1 | awk '{ printf "%s text %s data %s bss %s\n", "$(PROGRAM)", $$1, $$2, $$3 }' > $(FW_OUT)/$(PROGRAM).size
+
+clean:
+	rm -rf $(FW_OUT)
+
+-include $(FW_DEPS)

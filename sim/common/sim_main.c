@@ -1,0 +1,222 @@
+/*
+ * sim_main.c - the system simulator's main: loads ELF images into tiles, runs
+ * the model, prints each tile's console output line by line with a tile
+ * prefix, and ends with the firmware's exit code.
+ *
+ * Exit status: the firmware's code (a nonzero code whose low byte is 0 gives 1),
+ * 2 usage or load error, 3 bus error, 4 core trap, 124 --max-cycles reached.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shim.h"
+#include "sim_mem.h"
+#include "sim_sys.h"
+
+#define LINE_MAX_CHARS 512
+
+struct opts {
+	uint64_t max_cycles;
+	const char *trace;
+	uint64_t trace_from, trace_to;
+	int quiet;
+};
+
+static char line[SIM_MAX_TILES][LINE_MAX_CHARS + 1];
+static int line_len[SIM_MAX_TILES];
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: %s [options] [TILE:]PROGRAM.elf ...\n"
+		"  Loads each ELF into tile TILE's memory (default tile 0) and runs the system.\n"
+		"  --max-cycles N      stop with an error after N cycles (default 50000000)\n"
+		"  --trace FILE.fst    dump a waveform ...\n"
+		"  --trace-from N      ... from cycle N (default 0)\n"
+		"  --trace-to M        ... up to cycle M (default: --trace-from + 100000)\n"
+		"  --quiet             no statistics line at exit\n"
+		"  +verilator+...      passed to the model (e.g. +verilator+seed+7)\n"
+		"Exit status: the firmware's code; 2 usage/load error, 3 bus error,\n"
+		"4 core trap, 124 --max-cycles reached.\n",
+		sim_sys_name);
+}
+
+static uint64_t num(const char *opt, const char *v)
+{
+	char *end;
+	uint64_t n;
+
+	if (!v) {
+		fprintf(stderr, "sim: %s needs a value\n", opt);
+		exit(2);
+	}
+	n = strtoull(v, &end, 0);
+	if (*end || end == v) {
+		fprintf(stderr, "sim: %s: '%s' is not a number\n", opt, v);
+		exit(2);
+	}
+	return n;
+}
+
+static void flush_line(int tile)
+{
+	line[tile][line_len[tile]] = 0;
+	printf("[tile %d] %s\n", tile, line[tile]);
+	fflush(stdout);
+	line_len[tile] = 0;
+}
+
+static void console(int tile, uint8_t c)
+{
+	if (c == '\n') {
+		flush_line(tile);
+		return;
+	}
+	if (c == '\r')
+		return;
+	line[tile][line_len[tile]++] = (char)c;
+	if (line_len[tile] == LINE_MAX_CHARS)
+		flush_line(tile);
+}
+
+static void flush_all(void)
+{
+	for (int t = 0; t < SIM_MAX_TILES; t++)
+		if (line_len[t])
+			flush_line(t);
+}
+
+static int load_images(int argc, char **argv, struct opts *o)
+{
+	int loaded = 0;
+
+	o->max_cycles = 50000000;
+	o->trace_to = UINT64_MAX;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+
+		if (!strcmp(a, "--max-cycles")) {
+			o->max_cycles = num(a, v), i++;
+		} else if (!strcmp(a, "--trace")) {
+			if (!v) {
+				fprintf(stderr, "sim: --trace needs a file name\n");
+				exit(2);
+			}
+			o->trace = v, i++;
+		} else if (!strcmp(a, "--trace-from")) {
+			o->trace_from = num(a, v), i++;
+		} else if (!strcmp(a, "--trace-to")) {
+			o->trace_to = num(a, v), i++;
+		} else if (!strcmp(a, "--quiet")) {
+			o->quiet = 1;
+		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			usage(stdout);
+			exit(0);
+		} else if (a[0] == '+') {
+			continue;
+		} else if (a[0] == '-') {
+			fprintf(stderr, "sim: unknown option %s\n", a);
+			usage(stderr);
+			exit(2);
+		} else {
+			const char *colon = strchr(a, ':');
+			int tile = 0;
+			uint32_t entry;
+			char err[256];
+
+			if (colon) {
+				char *end;
+				long t = strtol(a, &end, 10);
+
+				if (end != colon || t < 0 || t >= sim_sys_tiles()) {
+					fprintf(stderr, "sim: %s: tile must be 0..%d\n", a, sim_sys_tiles() - 1);
+					exit(2);
+				}
+				tile = (int)t;
+				a = colon + 1;
+			}
+			if (sim_mem_load_elf(tile, a, &entry, err, sizeof(err))) {
+				fprintf(stderr, "sim: cannot load: %s\n", err);
+				exit(2);
+			}
+			loaded++;
+		}
+	}
+	if (o->trace_to == UINT64_MAX)
+		o->trace_to = o->trace_from + 100000;
+	return loaded;
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o = {0};
+	struct shim *s = shim_new(argc, argv);
+	struct sim_ev ev[SIM_EV_MAX];
+	int status = -1;
+
+	sim_sys_init(s);
+	if (load_images(argc, argv, &o) == 0) {
+		fprintf(stderr, "sim: no program given\n");
+		usage(stderr);
+		return 2;
+	}
+	if (o.trace && shim_trace(s, o.trace, o.trace_from, o.trace_to)) {
+		fprintf(stderr, "sim: this simulator was built without tracing\n");
+		return 2;
+	}
+	while (status < 0) {
+		if (shim_cycle(s) >= o.max_cycles) {
+			flush_all();
+			fprintf(stderr, "sim: %s: --max-cycles %" PRIu64 " reached before the firmware ended\n",
+				sim_sys_name, o.max_cycles);
+			status = 124;
+			break;
+		}
+		shim_tick(s);
+		if (shim_finished(s)) {
+			flush_all();
+			fprintf(stderr, "sim: the model stopped ($finish or a failed assertion) at cycle %" PRIu64 "\n",
+				shim_cycle(s));
+			status = 2;
+			break;
+		}
+		int n = sim_sys_poll(s, ev, SIM_EV_MAX);
+		for (int i = 0; i < n; i++) {
+			struct sim_ev *e = &ev[i];
+
+			switch (e->kind) {
+			case SIM_EV_CONSOLE:
+				console(e->tile, (uint8_t)e->a);
+				break;
+			case SIM_EV_EXIT:
+				flush_all();
+				if (e->a)
+					fprintf(stderr, "sim: tile %d exited with code %" PRIu32 " (failure)\n", e->tile, e->a);
+				status = e->a == 0 ? 0 : (e->a & 0xff) ? (int)(e->a & 0xff) : 1;
+				break;
+			case SIM_EV_BUS_ERROR:
+				flush_all();
+				fprintf(stderr, "sim: tile %d: bus error: access to unmapped address 0x%08" PRIx32
+					" at pc 0x%08" PRIx32 " (cycle %" PRIu64 ")\n", e->tile, e->a, e->b, shim_cycle(s));
+				status = 3;
+				break;
+			case SIM_EV_TRAP:
+				flush_all();
+				fprintf(stderr, "sim: tile %d: the core trapped (illegal instruction or misaligned "
+					"access; cycle %" PRIu64 ")\n", e->tile, shim_cycle(s));
+				status = 4;
+				break;
+			}
+			if (status >= 0)
+				break;
+		}
+	}
+	double secs = shim_seconds(s);
+	if (!o.quiet)
+		fprintf(stderr, "sim: %" PRIu64 " cycles in %.2f s (%.0f cycles/s)\n", shim_cycle(s), secs,
+			secs > 0 ? (double)shim_cycle(s) / secs : 0.0);
+	shim_free(s);
+	return status;
+}
