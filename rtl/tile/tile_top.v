@@ -189,7 +189,17 @@ module tile_top #(
 			mem_ready = 1'b1;
 	end
 
-	reg [31:0] pc_q;  // address of the instruction being executed
+	// PC of the access for the error report. A fetch reports its own address.
+	// For a data access, simulation reads the core's current-instruction PC
+	// (a hierarchical reference into the unmodified core, simulation only);
+	// hardware reports the last fetch address, which may be one instruction
+	// ahead because the core prefetches.
+	reg  [31:0] pc_q;
+`ifdef VERILATOR
+	wire [31:0] insn_pc = u_core.reg_pc;
+`else
+	wire [31:0] insn_pc = pc_q;
+`endif
 	always @(posedge clk_i) begin
 		if (rst_i) begin
 			la_rd_q     <= 1'b0;
@@ -206,7 +216,7 @@ module tile_top #(
 				pc_q <= mem_addr;
 			if (bus_err) begin
 				err_addr_o <= mem_addr;
-				err_pc_o   <= mem_instr ? mem_addr : pc_q;
+				err_pc_o   <= mem_instr ? mem_addr : insn_pc;
 			end
 		end
 	end

@@ -22,6 +22,7 @@ struct opts {
 	const char *trace;
 	uint64_t trace_from, trace_to;
 	int quiet;
+	unsigned stall_pct;
 };
 
 static char line[SIM_MAX_TILES][LINE_MAX_CHARS + 1];
@@ -37,6 +38,7 @@ static void usage(FILE *f)
 		"  --trace-from N      ... from cycle N (default 0)\n"
 		"  --trace-to M        ... up to cycle M (default: --trace-from + 100000)\n"
 		"  --quiet             no statistics line at exit\n"
+		"  --console-stall P   console sinks refuse a byte in P %% of cycles (back-pressure)\n"
 		"  +verilator+...      passed to the model (e.g. +verilator+seed+7)\n"
 		"Exit status: the firmware's code; 2 usage/load error, 3 bus error,\n"
 		"4 core trap, 124 --max-cycles reached.\n",
@@ -109,6 +111,8 @@ static int load_images(int argc, char **argv, struct opts *o)
 			o->trace_from = num(a, v), i++;
 		} else if (!strcmp(a, "--trace-to")) {
 			o->trace_to = num(a, v), i++;
+		} else if (!strcmp(a, "--console-stall")) {
+			o->stall_pct = (unsigned)num(a, v), i++;
 		} else if (!strcmp(a, "--quiet")) {
 			o->quiet = 1;
 		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -155,6 +159,7 @@ int main(int argc, char **argv)
 	struct shim *s = shim_new(argc, argv);
 	struct sim_ev ev[SIM_EV_MAX];
 	int status = -1;
+	uint32_t rng = 0x9e3779b9;
 
 	sim_sys_init(s);
 	if (load_images(argc, argv, &o) == 0) {
@@ -174,14 +179,11 @@ int main(int argc, char **argv)
 			status = 124;
 			break;
 		}
-		shim_tick(s);
-		if (shim_finished(s)) {
-			flush_all();
-			fprintf(stderr, "sim: the model stopped ($finish or a failed assertion) at cycle %" PRIu64 "\n",
-				shim_cycle(s));
-			status = 2;
-			break;
+		if (o.stall_pct) {
+			rng ^= rng << 13, rng ^= rng >> 17, rng ^= rng << 5;
+			sim_sys_console_ready(s, rng % 100 >= o.stall_pct);
 		}
+		shim_eval(s);
 		int n = sim_sys_poll(s, ev, SIM_EV_MAX);
 		for (int i = 0; i < n; i++) {
 			struct sim_ev *e = &ev[i];
@@ -211,6 +213,15 @@ int main(int argc, char **argv)
 			}
 			if (status >= 0)
 				break;
+		}
+		if (status >= 0)
+			break;
+		shim_tick(s);
+		if (shim_finished(s)) {
+			flush_all();
+			fprintf(stderr, "sim: the model stopped ($finish or a failed assertion) at cycle %" PRIu64 "\n",
+				shim_cycle(s));
+			status = 2;
 		}
 	}
 	double secs = shim_seconds(s);

@@ -24,7 +24,11 @@ extern const char *const sim_sys_name;
 int sim_sys_tiles(void);
 /* Drive the inputs that stay constant (console ready, tie-offs) and reset. */
 void sim_sys_init(struct shim *s);
-/* After a tick: collect what happened this cycle into ev; returns the count. */
+/* Drive the console sinks' ready for the next cycle (back-pressure tests). */
+void sim_sys_console_ready(struct shim *s, int ready);
+/* Before a tick (inputs set, model evaluated): collect what the coming clock
+ * edge completes (console bytes, exit) and what has happened (bus error,
+ * trap) into ev; returns the count. */
 int sim_sys_poll(struct shim *s, struct sim_ev *ev, int max);
 
 #endif /* SIM_SYS_H */

@@ -10,7 +10,7 @@ int sim_sys_tiles(void)
 
 void sim_sys_init(struct shim *s)
 {
-	shim_set_con_ready_i(s, 1);
+	sim_sys_console_ready(s, 1);
 	shim_set_core_hold_i(s, 0);
 	shim_set_irq_i(s, 0);
 	shim_set_tcu_ready_i(s, 0);
@@ -22,11 +22,19 @@ void sim_sys_init(struct shim *s)
 	shim_set_rst_i(s, 0);
 }
 
+static int con_ready = 1;
+
+void sim_sys_console_ready(struct shim *s, int ready)
+{
+	con_ready = ready;
+	shim_set_con_ready_i(s, (uint64_t)ready);
+}
+
 int sim_sys_poll(struct shim *s, struct sim_ev *ev, int max)
 {
 	int n = 0;
 
-	if (shim_get_con_valid_o(s) && n < max)
+	if (shim_get_con_valid_o(s) && con_ready && n < max)
 		ev[n++] = (struct sim_ev){SIM_EV_CONSOLE, 0, (uint32_t)shim_get_con_data_o(s), 0};
 	if (shim_get_ctl_valid_o(s) && n < max)
 		ev[n++] = (struct sim_ev){SIM_EV_EXIT, 0, (uint32_t)shim_get_ctl_code_o(s), 0};
