@@ -197,6 +197,7 @@ module tile_top #(
 	reg  [31:0] pc_q;
 `ifdef VERILATOR
 	wire [31:0] insn_pc = u_core.reg_pc;
+	wire        unused_pc = &{1'b0, pc_q, 1'b0};
 `else
 	wire [31:0] insn_pc = pc_q;
 `endif
