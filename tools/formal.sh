@@ -5,7 +5,9 @@
 #   2. If pdr gives no answer within FORMAL_PDR_S seconds of ABC effort
 #      (a solver budget, not a test threshold), ABC bmc3 to FORMAL_BMC_DEPTH
 #      frames: "bounded, depth N".
-#   3. Every cover() reached by yosys-smtbmc within FORMAL_COVER_DEPTH steps.
+#   3. Every cover() reached within FORMAL_COVER_DEPTH steps (ABC bmc3 on a
+#      copy where cover(c) is assert(!c): tools/formal_cover.py; yosys-smtbmc
+#      with z3 did not finish on the router in 5 minutes).
 # Any counterexample, unreached cover or tool error exits 1 (yosys-abc itself
 # exits 0 even on a counterexample, so its output is checked here).
 # FORMAL_TAG names a parameter variant; logs go to build/formal/<TOP>[-tag]/.
@@ -27,12 +29,12 @@ t0=$(date +%s%N)
 elapsed() { local ms=$((($(date +%s%N) - t0) / 1000000)); printf '%d.%d s' $((ms / 1000)) $((ms % 1000 / 100)); }
 
 # 1. AIGER model (covers removed, design outputs are not properties).
+aig_script="delete -output; memory_map; opt -fast; async2sync; chformal -assume -early;
+	opt_clean; setundef -anyseq; opt -fast; techmap; opt -fast; dffunmap;
+	abc -g AND -fast; opt_clean;"
 if ! yosys -q -l "$dir/aig.log" -p "$reads $chp prep -top $top; flatten;
 		tee -q -o $dir/asserts.txt select -count t:\$assert; chformal -remove -cover;
-		delete -output; memory_map; opt -fast; async2sync; chformal -assume -early;
-		opt_clean; setundef -anyseq; opt -fast; techmap; opt -fast; dffunmap;
-		abc -g AND -fast; opt_clean; write_aiger -zinit -map $dir/model.aim $dir/model.aig" \
-		>/dev/null 2>&1; then
+		$aig_script write_aiger -zinit -map $dir/model.aim $dir/model.aig" >/dev/null 2>&1; then
 	grep -i -m5 error "$dir/aig.log" || tail -5 "$dir/aig.log"
 	echo "formal: $name: FAILED (model build, see $dir/aig.log)"
 	exit 1
@@ -68,17 +70,34 @@ else
 	fi
 fi
 
-# 3. Covers (smtbmc fails when a cover is not reached within the depth).
-if ! yosys -q -l "$dir/smt2.log" -p "$reads $chp prep -top $top; flatten; async2sync; dffunmap;
-		write_smt2 -wires $dir/model.smt2" >/dev/null 2>&1; then
-	echo "formal: $name: FAILED (smt2 model build, see $dir/smt2.log)"
+# 3. Covers: each cover(c) becomes assert(!c) in a copy of the model (other
+# assertions removed); bmc3 finding a "counterexample" within the depth means
+# the cover is reached.
+if ! yosys -q -l "$dir/cover_il.log" -p "$reads $chp prep -top $top; flatten;
+		chformal -remove -assert; write_rtlil $dir/cover_in.il" >/dev/null 2>&1; then
+	echo "formal: $name: FAILED (cover model build, see $dir/cover_il.log)"
 	exit 1
 fi
-covers=$(grep -c '^; yosys-smt2-cover' "$dir/model.smt2" || true)
-if ! yosys-smtbmc -s z3 --noprogress -c -t "$cover_depth" "$dir/model.smt2" > "$dir/cover.log" 2>&1; then
-	grep -E "Unreached|FAILED|Error" "$dir/cover.log" | head -10
-	echo "formal: $name: FAILED: covers (see $dir/cover.log)"
+python3 tools/formal_cover.py "$dir/cover_in.il" "$dir/cover.il" > "$dir/covers.txt"
+covers=$(grep -c . "$dir/covers.txt" || true)
+if [ "$covers" = 0 ]; then
+	echo "formal: $name: FAILED: no cover() in the model"
 	exit 1
 fi
-reached=$(grep -c "Reached cover statement" "$dir/cover.log" || true)
+if ! yosys -q -l "$dir/cover_aig.log" -p "read_rtlil $dir/cover.il; $aig_script
+		write_aiger -zinit $dir/cover.aig" >/dev/null 2>&1; then
+	echo "formal: $name: FAILED (cover AIGER build, see $dir/cover_aig.log)"
+	exit 1
+fi
+cmd=""
+for ((i = 0; i < covers; i++)); do
+	cmd="$cmd read_aiger $dir/cover.aig; fold; strash; cone -O $i -s; bmc3 -F $cover_depth;"
+done
+yosys-abc -c "$cmd" > "$dir/cover.log" 2>&1 || true
+reached=$(grep -c "asserted in frame" "$dir/cover.log" || true)
+if [ "$reached" != "$covers" ]; then
+	echo "formal: $name: FAILED: only $reached of $covers covers reached within $cover_depth steps"
+	cat "$dir/covers.txt"
+	exit 1
+fi
 echo "formal: $name: $asserts assertions $result; $reached/$covers covers reached (depth <= $cover_depth); $(elapsed)"

@@ -2,7 +2,8 @@
 # synth.sh TOP "FILES" [chparam args...]
 # Yosys synth_ecp5 of one top: fails on any error or any latch, prints the
 # LUT / FF / BRAM / DSP counts and writes build/synth/<TOP>[-tag].{log,stat}.
-# SYNTH_TAG names the variant (for parameter sweeps).
+# SYNTH_TAG names the variant (for parameter sweeps); SYNTH_OPTS adds synth_ecp5
+# options (e.g. -nowidelut).
 set -euo pipefail
 top=$1 files=$2
 shift 2
@@ -14,7 +15,7 @@ chp=""
 [ $# -gt 0 ] && chp="chparam $* $top;"
 reads=""
 for f in $files; do reads="$reads read_verilog -Irtl/include $f;"; done
-if ! yosys -q -l "$log" -p "$reads $chp synth_ecp5 -top $top; tee -o $dir/$top$tag.stat stat" >/dev/null 2>&1; then
+if ! yosys -q -l "$log" -p "$reads $chp synth_ecp5 ${SYNTH_OPTS:-} -top $top; tee -o $dir/$top$tag.stat stat" >/dev/null 2>&1; then
 	grep -i -m5 "error" "$log" || tail -5 "$log"
 	echo "synth: $top$tag: FAILED (log: $log)"
 	exit 1
