@@ -1,0 +1,58 @@
+`default_nettype none
+// ecpix5_top: the FPGA build on an ECPIX-5: 100 MHz oscillator -> EHXPLLL ->
+// system clock, the reset button, console on the FT2232 UART, status on the
+// four RGB LEDs (active low):
+//   LD0 green: alive (1 Hz)   LD0 blue: console output   LD0 red: PLL not locked
+//   LD1 green: pass           LD1 red: fail              LD1 blue: running
+//   LD2 red: bus error        LD3 red: trap
+// Pins: ecpix5.lpf. The PLL dividers come from fpga/tools/ecp5_pll.py.
+module ecpix5_top #(
+	parameter integer Tiles    = 1,          // tiles in the system
+	parameter integer ClkHz    = 50000000,   // system clock the PLL makes, in Hz
+	parameter integer ClkiDiv  = 2,          // PLL dividers for ClkHz from 100 MHz
+	parameter integer ClkfbDiv = 1,
+	parameter integer ClkopDiv = 12,
+	parameter integer Baud     = 115200,     // console UART line rate
+	parameter         InitFile = ""          // SPM boot image ($readmemh)
+) (
+	input  wire       clk100_i,
+	input  wire       rst_n_i,
+	output wire       uart_tx_o,
+	output wire [3:0] led_r_n_o,
+	output wire [3:0] led_g_n_o,
+	output wire [3:0] led_b_n_o
+);
+	wire clk, locked, rst;
+	wire alive, running, activity, pass, fail, bus_err, trap;
+
+	fpga_pll #(.ClkiDiv(ClkiDiv), .ClkfbDiv(ClkfbDiv), .ClkopDiv(ClkopDiv)) u_pll (
+		.clk_i   (clk100_i),
+		.rst_i   (1'b0),
+		.clk_o   (clk),
+		.locked_o(locked)
+	);
+
+	fpga_rst_sync u_rst (
+		.clk_i(clk),
+		.rst_i(!locked || !rst_n_i),
+		.rst_o(rst)
+	);
+
+	fpga_top #(.Tiles(Tiles), .ClkHz(ClkHz), .Baud(Baud), .InitFile(InitFile)) u_top (
+		.clk_i     (clk),
+		.rst_i     (rst),
+		.tx_o      (uart_tx_o),
+		.alive_o   (alive),
+		.running_o (running),
+		.activity_o(activity),
+		.pass_o    (pass),
+		.fail_o    (fail),
+		.bus_err_o (bus_err),
+		.trap_o    (trap)
+	);
+
+	assign led_r_n_o = ~{trap, bus_err, fail, !locked};
+	assign led_g_n_o = ~{1'b0, 1'b0, pass, alive};
+	assign led_b_n_o = ~{1'b0, 1'b0, running, activity};
+endmodule
+`default_nettype wire

