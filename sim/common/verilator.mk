@@ -4,7 +4,9 @@
 #
 # builds $(B)/sim/name/name from the RTL, sim/common/shim.cpp (compiled for this top)
 # and the C sources (compiled with gcc as C11). Defines name_BIN for other rules.
-# C sources may include "shim.h"; SHIM_PORTS is set for them.
+# C sources may include "shim.h". Verilator links -LDFLAGS after the model's
+# archive, so the archive is named again after the C objects: they may call
+# DPI-exported functions.
 VERILATOR ?= verilator
 VFLAGS_COMMON := -Wall -Wno-fatal --x-assign unique --x-initial unique -O3 \
 	--assert -DASSERTIONS -Irtl/include --trace-fst --trace-structs
@@ -29,10 +31,12 @@ $(B)/sim/$(1)/c/%.o: %.c sim/common/shim.h $$($(1)_CFG) $$(SPEC_STAMP)
 $$($(1)_BIN): $(3) $$($(1)_CFG) $$($(1)_COBJ) sim/common/shim.cpp sim/common/shim.h $$(DEPS_STAMP)
 	@mkdir -p $$($(1)_DIR)/obj
 	@echo "  VERILATE $(2) -> $$@"
+	@rm -f $$@ # verilator's own make does not relink when only a C object changed
 	$$(Q)$$(VERILATOR) --cc --exe --build -j 2 $$(VFLAGS_COMMON) $(6) --top-module $(2) \
 		-Mdir $$($(1)_DIR)/obj -o $$(abspath $$@) \
 		-CFLAGS '-O2 -I$$(abspath $(B)/sim/$(1)/cfg) -I$$(abspath sim/common)' \
-		$(3) $$(abspath sim/common/shim.cpp) $$(abspath $$($(1)_COBJ)) > $$($(1)_DIR)/verilate.log 2>&1 \
+		-LDFLAGS '$$(abspath $$($(1)_COBJ)) $$(abspath $$($(1)_DIR)/obj/V$(2)__ALL.a)' \
+		$(3) $$(abspath sim/common/shim.cpp) > $$($(1)_DIR)/verilate.log 2>&1 \
 		|| { tail -40 $$($(1)_DIR)/verilate.log; exit 1; }
 -include $$($(1)_COBJ:.o=.d)
 endef
