@@ -1,0 +1,70 @@
+# kernel.mk - the kernel's hardware-independent core: host tests, fuzzer, rv32 check.
+# Included by the top Makefile. Targets:
+#   $(KT_BINS)          host tests (gcc, ASan + UBSan), run by kernel/tests/tests.list
+#   kernel-rv32         compile every kernel source with the firmware flags + static stack check
+#   fuzz-kernel         long libFuzzer run of syscall decode + dispatch (FUZZ_RUNS, default 10^7)
+#   kernel-long         K2 property test with 10x the sequences of make test
+KERNEL_SRC := $(addprefix kernel/,act.c cap.c kcheck.c kern.c kif.c kobj.c plat.c srv.c sys.c)
+KERNEL_HDR := $(wildcard kernel/*.h) firmware/include/spec/kif.h firmware/include/spec/tcu.h
+KT_DIR := $(B)/kernel
+KT_SUPPORT := kernel/tests/ktest.c kernel/tests/ktest.h
+KT_CFLAGS := -std=c11 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer -D_GNU_SOURCE -Ikernel -Ikernel/tests -Ifirmware/include
+# pools for the deep-tree tests: chains and fans of 10 000 capabilities
+KT_BIG := -DKCFG_MAX_CAPS=40000 -DKCFG_MAX_OBJS=24000 -DKCFG_SELS=12000
+
+$(KT_DIR)/test_sys: kernel/tests/test_sys.c $(KT_SUPPORT) $(KERNEL_SRC) $(KERNEL_HDR) $(SPEC_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	$(Q)gcc $(KT_CFLAGS) $(filter %.c,$^) -o $@
+
+$(KT_DIR)/test_prop: kernel/tests/test_prop.c $(KT_SUPPORT) $(KERNEL_SRC) $(KERNEL_HDR) $(SPEC_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	$(Q)gcc $(KT_CFLAGS) $(filter %.c,$^) -o $@
+
+$(KT_DIR)/test_deep: kernel/tests/test_deep.c $(KT_SUPPORT) $(KERNEL_SRC) $(KERNEL_HDR) $(SPEC_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	$(Q)gcc $(KT_CFLAGS) $(KT_BIG) -pthread $(filter %.c,$^) -o $@
+
+# libFuzzer target: clang-14 (tools/pins.env)
+$(KT_DIR)/fuzz_sys: kernel/tests/fuzz_sys.c $(KT_SUPPORT) $(KERNEL_SRC) $(KERNEL_HDR) $(SPEC_STAMP) $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CLANG   $@"
+	$(Q)clang-14 -std=c11 -g -O1 -Wall -Wextra -Werror -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=all -D_GNU_SOURCE -Ikernel -Ikernel/tests -Ifirmware/include \
+		$(filter %.c,$^) -o $@
+
+# rv32: every source through firmware/mk/prog.mk's object rule (the firmware flags),
+# with the call graph for the static stack check (kernel/tests/kstack.py)
+KRV_DIR := $(B)/fw/kernel
+KRV_OBJS := $(patsubst kernel/%.c,$(KRV_DIR)/%.c.o,$(KERNEL_SRC))
+KRV_STAMP := $(KT_DIR)/rv32.ok
+$(KRV_STAMP): $(KERNEL_SRC) $(KERNEL_HDR) firmware/mk/prog.mk $(SPEC_STAMP) $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(Q)$(MAKE) --no-print-directory -C kernel -f ../firmware/mk/prog.mk PROGRAM=kernel \
+		SRCS="$(notdir $(KERNEL_SRC))" CFLAGS_EXTRA="-fstack-usage -fcallgraph-info=su" $(abspath $(KRV_OBJS))
+	@touch $@
+
+# the checker must find recursion when there is some (kernel/tests/kstack_neg.c)
+KRV_NEG := $(KT_DIR)/kstack-neg/kstack_neg.c.o
+$(KRV_NEG): kernel/tests/kstack_neg.c $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(Q)riscv64-unknown-elf-gcc -march=rv32im -mabi=ilp32 -misa-spec=2.2 --specs=picolibc.specs -std=c11 -Os \
+		-fcallgraph-info=su -c $< -o $@
+
+.PHONY: kernel-rv32 fuzz-kernel kernel-long
+kernel-rv32: $(KRV_STAMP) $(KRV_NEG)
+	$(Q)python3 tools/runtests.py -k kernel/rv32 kernel/tests/tests.list
+
+FUZZ_RUNS ?= 10000000
+fuzz-kernel: $(KT_DIR)/fuzz_sys
+	@mkdir -p $(KT_DIR)/corpus
+	$(KT_DIR)/fuzz_sys -runs=$(FUZZ_RUNS) -max_len=2048 -print_final_stats=1 $(KT_DIR)/corpus
+
+kernel-long: $(KT_DIR)/test_prop
+	$(KT_DIR)/test_prop 100000 100
+
+TEST_BUILD += $(KT_DIR)/test_sys $(KT_DIR)/test_deep $(KRV_STAMP) $(KRV_NEG)
+TEST_LISTS += kernel/tests/tests.list
