@@ -35,6 +35,8 @@
 #define TCU_REG_CORE_CTRL 72u /* RW(P): CORECTL layout; reset value: HOLD = 1 except on the kernel tile */
 #define TCU_REG_WAIT_BASE 512u /* R(U): reading WAIT_BASE + 4 n blocks until receive EP n has an unread message and returns the FETCH_MSG result in CMD layout */
 #define TCU_REG_EP_BASE 2048u /* R(U) W(P): endpoint n, word w at EP_BASE + 16 n + 4 w */
+/* initializer of a name table: static const char *const t[] = TCU_REG_NAMES; */
+#define TCU_REG_NAMES { [0] = "FEATURES", [4] = "COMMAND", [8] = "DATA_ADDR", [12] = "DATA_SIZE", [16] = "ARG", [20] = "CMD_WAIT", [24] = "RESULT", [28] = "STATUS", [32] = "IRQ_EN", [64] = "EXT_CMD", [68] = "EXT_ARG", [72] = "CORE_CTRL", [512] = "WAIT_BASE", [2048] = "EP_BASE" }
 
 /* OP: command opcodes (CMD.OP), M3 numbering; 8 and 9 are ours and kernel-only */
 #define TCU_OP_IDLE 0u /* no command */
@@ -47,10 +49,14 @@
 #define TCU_OP_SLEEP 7u /* reserved (M3 SLEEP); use the WAIT registers; gives UNKNOWN_CMD */
 #define TCU_OP_PRIV_WR 8u /* kernel tile only: write DATA_SIZE / 4 words from DATA_ADDR to registers PRIVARG.REG.. of tile (PRIVARG.X, PRIVARG.Y) */
 #define TCU_OP_PRIV_RD 9u /* kernel tile only: read DATA_SIZE / 4 registers from PRIVARG.REG.. of a tile into DATA_ADDR */
+/* initializer of a name table: static const char *const t[] = TCU_OP_NAMES; */
+#define TCU_OP_NAMES { [0] = "IDLE", [1] = "SEND", [2] = "REPLY", [3] = "READ", [4] = "WRITE", [5] = "FETCH_MSG", [6] = "ACK_MSG", [7] = "SLEEP", [8] = "PRIV_WR", [9] = "PRIV_RD" }
 
 /* EXT: external command opcodes (EXTCMD.OP) */
 #define TCU_EXT_IDLE 0u /* no command */
 #define TCU_EXT_INV_EP 1u /* invalidate EP; without FORCE a send EP with credits outstanding gives NO_CREDITS; EXT_ARG <- unread mask of a receive EP */
+/* initializer of a name table: static const char *const t[] = TCU_EXT_NAMES; */
+#define TCU_EXT_NAMES { [0] = "IDLE", [1] = "INV_EP" }
 
 /* ERR: error codes, M3 numbering (software error codes continue after them) */
 #define TCU_ERR_NONE 0u /* success */
@@ -80,12 +86,16 @@
 #define TCU_ERR_TLB_MISS 24u /* unused */
 #define TCU_ERR_TLB_FULL 25u /* unused */
 #define TCU_ERR_NO_PMP_EP 26u /* unused */
+/* initializer of a name table: static const char *const t[] = TCU_ERR_NAMES; */
+#define TCU_ERR_NAMES { [0] = "NONE", [1] = "NO_MEP", [2] = "NO_SEP", [3] = "NO_REP", [4] = "FOREIGN_EP", [5] = "SEND_REPLY_EP", [6] = "RECV_GONE", [7] = "RECV_NO_SPACE", [8] = "REPLIES_DISABLED", [9] = "OUT_OF_BOUNDS", [10] = "NO_CREDITS", [11] = "NO_PERM", [12] = "INV_MSG_OFF", [13] = "TRANSLATION_FAULT", [14] = "ABORT", [15] = "UNKNOWN_CMD", [16] = "RECV_OUT_OF_BOUNDS", [17] = "RECV_INV_RPL_EPS", [18] = "SEND_INV_CRD_EP", [19] = "SEND_INV_MSG_SZ", [20] = "TIMEOUT_MEM", [21] = "TIMEOUT_NOC", [22] = "PAGE_BOUNDARY", [23] = "MSG_UNALIGNED", [24] = "TLB_MISS", [25] = "TLB_FULL", [26] = "NO_PMP_EP" }
 
 /* EPT: endpoint type (EP.TYPE); an all-zero EP is INVALID */
 #define TCU_EPT_INVALID 0u /* no endpoint */
 #define TCU_EPT_SEND 1u /* send EP (or use-once reply EP) */
 #define TCU_EPT_RECV 2u /* receive EP */
 #define TCU_EPT_MEM 3u /* memory EP */
+/* initializer of a name table: static const char *const t[] = TCU_EPT_NAMES; */
+#define TCU_EPT_NAMES { [0] = "INVALID", [1] = "SEND", [2] = "RECV", [3] = "MEM" }
 
 /* CMD (32-bit word): COMMAND register (also the WAIT and CMD_WAIT read value) */
 #define TCU_CMD_OP_LSB 0u

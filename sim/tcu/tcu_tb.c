@@ -1,0 +1,840 @@
+/*
+ * tcu_tb.c - unit testbench of the TCU RTL (rtl/tcu) against the reference
+ * model (sim/common/tcu_model.c).
+ *
+ * Three TCUs (tile i at (i % 2, i / 2), tile 0 = kernel tile) in tcu_tb_top. This
+ * file plays their cores (MMIO), their SPMs (C arrays, 1-cycle read latency) and
+ * a behavioural wormhole crossbar per network that stamps SRC like the network
+ * interface, drops packets to tiles that do not exist, and stalls randomly.
+ * Directed checks run first (latency, privilege, forged packets), then random
+ * command sequences; every command's error, result, all memories and all EP
+ * registers are compared with the model.
+ *
+ *   tcu_tb [-n commands] [-s seed] [-p stall_percent] [-t trace.fst]
+ * Prints "tcu_tb: ... N mismatches" and exits 1 on any mismatch or hang.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "shim.h"
+#include "spec/noc.h"
+#include "tcu_model.h"
+
+#define NT 3
+#define MEMSZ 0x10000u
+#define NEPS 32
+#define QCAP 8192
+#define QDEPTH 4 /* flits a link + router buffer holds */
+#define HANG_CYCLES 200000ul
+#define SCRATCH 0xF000u /* kernel SPM scratch for PRIV data */
+
+static struct shim *sim;
+static uint8_t rmem[NT][MEMSZ], mmem[NT][MEMSZ];
+static struct tm_sys msys;
+static struct tm_tile mt[NT];
+static unsigned long mismatches, ncmds;
+static unsigned long hist[16][32]; /* [opcode][error] */
+static unsigned stall_pct = 25;
+static uint64_t rng = 88172645463325252ull;
+
+static uint32_t rnd(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (uint32_t)(rng >> 16);
+}
+
+static int chance(unsigned pct)
+{
+	return rnd() % 100 < pct;
+}
+
+#define FAIL(...)                                                   \
+	do {                                                        \
+		mismatches++;                                       \
+		if (mismatches < 30) {                              \
+			printf("MISMATCH @%llu: ", (unsigned long long)shim_cycle(sim)); \
+			printf(__VA_ARGS__);                        \
+			printf("\n");                               \
+		}                                                   \
+	} while (0)
+
+/* ------------------------------------------------------------ bit vectors */
+
+static uint64_t vget(const uint32_t *v, unsigned lsb, unsigned w)
+{
+	uint64_t r = 0;
+
+	for (unsigned i = 0; i < w; i++)
+		r |= (uint64_t)((v[(lsb + i) / 32] >> ((lsb + i) % 32)) & 1) << i;
+	return r;
+}
+
+static void vset(uint32_t *v, unsigned lsb, unsigned w, uint64_t x)
+{
+	for (unsigned i = 0; i < w; i++) {
+		uint32_t m = 1u << ((lsb + i) % 32);
+
+		if ((x >> i) & 1)
+			v[(lsb + i) / 32] |= m;
+		else
+			v[(lsb + i) / 32] &= ~m;
+	}
+}
+
+/* ------------------------------------------------------------ crossbar */
+
+struct flit {
+	uint64_t data;
+	int last;
+};
+
+struct queue {
+	struct flit f[QCAP];
+	unsigned head, n;
+};
+
+static struct queue q[2][NT];   /* [net][destination] */
+static int owner[2][NT];        /* source that holds the destination, -1 none */
+static int src_state[2][NT];    /* -1 between packets, -2 dropping, else destination */
+static unsigned long dropped_pkts;
+
+static int tile_of(unsigned x, unsigned y)
+{
+	unsigned i = y * 2 + x;
+
+	return (x < 2 && i < NT) ? (int)i : -1;
+}
+
+static int debug;
+
+static void qpush(struct queue *qq, uint64_t d, int last)
+{
+	if (debug)
+		printf("  @%llu q%d flit %016llx%s\n", (unsigned long long)shim_cycle(sim), (int)(qq - &q[0][0]),
+		       (unsigned long long)d, last ? " last" : "");
+	if (qq->n == QCAP) {
+		printf("tcu_tb: crossbar queue overflow\n");
+		exit(2);
+	}
+	qq->f[(qq->head + qq->n) % QCAP] = (struct flit){ d, last };
+	qq->n++;
+}
+
+/* ------------------------------------------------------------ cycle loop */
+
+static int mm_valid[NT];
+static uint32_t mm_addr[NT], mm_wdata[NT], mm_wstrb[NT], mm_rdata[NT];
+static int mm_done[NT];
+static uint32_t spm_rdata[NT];
+static int in_valid[2][NT];
+static int irq_seen[NT];
+
+static void set_inputs(void)
+{
+	uint32_t w[6] = { 0 };
+	uint64_t v = 0, a = 0, s = 0;
+
+	for (int t = 0; t < NT; t++) {
+		v |= (uint64_t)mm_valid[t] << t;
+		a |= (uint64_t)mm_addr[t] << (12 * t);
+		s |= (uint64_t)mm_wstrb[t] << (4 * t);
+		vset(w, 32 * t, 32, mm_wdata[t]);
+	}
+	shim_set_mmio_valid_i(sim, v);
+	shim_set_mmio_addr_i(sim, a);
+	shim_set_mmio_wstrb_i(sim, s);
+	shim_setw_mmio_wdata_i(sim, w);
+	for (int t = 0; t < NT; t++)
+		vset(w, 32 * t, 32, spm_rdata[t]);
+	shim_setw_spm_rdata_i(sim, w);
+	for (int n = 0; n < 2; n++) {
+		uint32_t d[6] = { 0 };
+		uint64_t iv = 0, il = 0;
+
+		for (int t = 0; t < NT; t++) {
+			struct queue *qq = &q[n][t];
+
+			in_valid[n][t] = qq->n && !chance(stall_pct);
+			if (qq->n) {
+				vset(d, 64 * t, 64, qq->f[qq->head].data);
+				il |= (uint64_t)qq->f[qq->head].last << t;
+			}
+			iv |= (uint64_t)in_valid[n][t] << t;
+		}
+		if (n == 0) {
+			shim_set_req_in_valid_i(sim, iv);
+			shim_set_req_in_last_i(sim, il);
+			shim_setw_req_in_data_i(sim, d);
+		} else {
+			shim_set_rsp_in_valid_i(sim, iv);
+			shim_set_rsp_in_last_i(sim, il);
+			shim_setw_rsp_in_data_i(sim, d);
+		}
+	}
+}
+
+/* one clock cycle of the whole bench */
+static void step(void)
+{
+	uint32_t od[2][6], sa[3], sw[3], mr[3];
+	uint64_t ov[2], ol[2], ir[2], rdy[2] = { 0, 0 };
+	uint64_t en, we, mrdy;
+	int spm_rd[NT];
+
+	set_inputs();
+	shim_set_req_out_ready_i(sim, 0);
+	shim_set_rsp_out_ready_i(sim, 0);
+	shim_eval(sim);
+	ov[0] = shim_get_req_out_valid_o(sim);
+	ov[1] = shim_get_rsp_out_valid_o(sim);
+	ol[0] = shim_get_req_out_last_o(sim);
+	ol[1] = shim_get_rsp_out_last_o(sim);
+	shim_getw_req_out_data_o(sim, od[0]);
+	shim_getw_rsp_out_data_o(sim, od[1]);
+
+	/* crossbar: decide which outputs move (wormhole: one packet per destination) */
+	for (int n = 0; n < 2; n++) {
+		for (int s = 0; s < NT; s++) {
+			uint64_t d = vget(od[n], 64 * s, 64);
+			int last = (ol[n] >> s) & 1;
+
+			if (!((ov[n] >> s) & 1) || chance(stall_pct))
+				continue;
+			if (src_state[n][s] == -1) {
+				int dst = tile_of(SPEC_GET(d, NOC_HEAD_DST_X), SPEC_GET(d, NOC_HEAD_DST_Y));
+
+				if (dst >= 0 && (owner[n][dst] != -1 || q[n][dst].n >= QDEPTH))
+					continue;
+				rdy[n] |= 1ull << s;
+				if (dst < 0) {
+					dropped_pkts++;
+					src_state[n][s] = last ? -1 : -2;
+					continue;
+				}
+				d &= ~(SPEC_PUT(NOC_HEAD_SRC_X, 0xf) | SPEC_PUT(NOC_HEAD_SRC_Y, 0xf));
+				d |= SPEC_PUT(NOC_HEAD_SRC_X, s % 2) | SPEC_PUT(NOC_HEAD_SRC_Y, s / 2);
+				qpush(&q[n][dst], d, last);
+				if (!last) {
+					owner[n][dst] = s;
+					src_state[n][s] = dst;
+				}
+			} else {
+				if (src_state[n][s] >= 0 && q[n][src_state[n][s]].n >= QDEPTH)
+					continue; /* link buffers are small: back-pressure */
+				rdy[n] |= 1ull << s;
+				if (src_state[n][s] >= 0)
+					qpush(&q[n][src_state[n][s]], d, last);
+				if (last) {
+					if (src_state[n][s] >= 0)
+						owner[n][src_state[n][s]] = -1;
+					src_state[n][s] = -1;
+				}
+			}
+		}
+	}
+	shim_set_req_out_ready_i(sim, rdy[0]);
+	shim_set_rsp_out_ready_i(sim, rdy[1]);
+	shim_eval(sim);
+
+	ir[0] = shim_get_req_in_ready_o(sim);
+	ir[1] = shim_get_rsp_in_ready_o(sim);
+	en = shim_get_spm_en_o(sim);
+	we = shim_get_spm_we_o(sim);
+	shim_getw_spm_addr_o(sim, sa);
+	shim_getw_spm_wdata_o(sim, sw);
+	mrdy = shim_get_mmio_ready_o(sim);
+	shim_getw_mmio_rdata_o(sim, mr);
+
+	shim_tick(sim);
+
+	for (int n = 0; n < 2; n++)
+		for (int t = 0; t < NT; t++)
+			if (in_valid[n][t] && ((ir[n] >> t) & 1)) {
+				q[n][t].head = (q[n][t].head + 1) % QCAP;
+				q[n][t].n--;
+			}
+	for (int t = 0; t < NT; t++) {
+		spm_rd[t] = (en >> t) & 1;
+		if (spm_rd[t]) {
+			uint32_t addr = (uint32_t)vget(sa, 30 * t, 30) * 4 % MEMSZ;
+			uint32_t wd = (uint32_t)vget(sw, 32 * t, 32);
+			unsigned bwe = (we >> (4 * t)) & 0xf;
+
+			for (int b = 0; b < 4; b++)
+				if (bwe & (1u << b))
+					rmem[t][addr + b] = (uint8_t)(wd >> (8 * b));
+			spm_rdata[t] = rmem[t][addr] | rmem[t][addr + 1] << 8 | rmem[t][addr + 2] << 16 |
+				       (uint32_t)rmem[t][addr + 3] << 24;
+		}
+		if (mm_valid[t] && ((mrdy >> t) & 1)) {
+			mm_rdata[t] = (uint32_t)vget(mr, 32 * t, 32);
+			mm_valid[t] = 0;
+			mm_done[t] = 1;
+		}
+	}
+	{
+		uint64_t irq = shim_get_irq_o(sim);
+
+		for (int t = 0; t < NT; t++)
+			if ((irq >> t) & 1)
+				irq_seen[t] = 1;
+	}
+	if (shim_finished(sim)) {
+		printf("tcu_tb: the model stopped (assertion?)\n");
+		exit(1);
+	}
+}
+
+static void idle_cycles(unsigned n)
+{
+	while (n--)
+		step();
+}
+
+/* one MMIO access of core t; returns the read data */
+static uint32_t mmio(int t, uint32_t off, uint32_t wdata, unsigned wstrb)
+{
+	unsigned long c = 0;
+
+	if (chance(stall_pct))
+		idle_cycles(rnd() % 3);
+	mm_valid[t] = 1;
+	mm_addr[t] = off;
+	mm_wdata[t] = wdata;
+	mm_wstrb[t] = wstrb;
+	mm_done[t] = 0;
+	while (!mm_done[t]) {
+		step();
+		if (++c > HANG_CYCLES) {
+			printf("tcu_tb: HANG: tile %d MMIO 0x%03x (wstrb %x) not answered in %lu cycles\n", t, off, wstrb,
+			       HANG_CYCLES);
+			exit(1);
+		}
+	}
+	return mm_rdata[t];
+}
+
+static void wr(int t, uint32_t off, uint32_t v)
+{
+	mmio(t, off, v, 0xf);
+}
+
+static uint32_t rd(int t, uint32_t off)
+{
+	return mmio(t, off, 0, 0);
+}
+
+static void reset(void)
+{
+	shim_set_rst_i(sim, 1);
+	idle_cycles(4);
+	shim_set_rst_i(sim, 0);
+	idle_cycles(2);
+	for (int t = 0; t < NT; t++)
+		tm_reset(&msys, &mt[t]);
+}
+
+/* ------------------------------------------------------------ commands on both sides */
+
+static uint32_t cmd_word(unsigned op, unsigned ep, unsigned arg)
+{
+	return (uint32_t)(SPEC_PUT(TCU_CMD_OP, op) | SPEC_PUT(TCU_CMD_EP, ep) | SPEC_PUT(TCU_CMD_ARG, arg));
+}
+
+static uint32_t last_addr[NT], last_size[NT], last_arg[NT];
+
+/* run a command on tile t in the RTL and the model, compare the COMMAND words */
+static unsigned both_cmd(int t, unsigned op, unsigned ep, unsigned carg, uint32_t addr, uint32_t size, uint32_t arg)
+{
+	uint32_t got, want;
+
+	/* argument registers keep their values: skip stores that change nothing */
+	if (addr != last_addr[t] || chance(20))
+		wr(t, TCU_REG_DATA_ADDR, addr);
+	if (size != last_size[t] || chance(20))
+		wr(t, TCU_REG_DATA_SIZE, size);
+	if (arg != last_arg[t] || chance(20))
+		wr(t, TCU_REG_ARG, arg);
+	last_addr[t] = addr;
+	last_size[t] = size;
+	last_arg[t] = arg;
+	wr(t, TCU_REG_COMMAND, cmd_word(op, ep, carg));
+	got = chance(50) ? rd(t, TCU_REG_CMD_WAIT) : 0;
+	while (SPEC_GET(got = rd(t, TCU_REG_COMMAND), TCU_CMD_OP) != TCU_OP_IDLE)
+		;
+	tm_cmd(&msys, &mt[t], op, ep, carg, addr, size, arg);
+	want = mt[t].command;
+	ncmds++;
+	hist[op & 15][SPEC_GET(want, TCU_CMD_ERR)]++;
+	if (got != want)
+		FAIL("tile %d op %u ep %u carg 0x%x addr 0x%x size %u arg 0x%x: COMMAND 0x%08x (%s) want 0x%08x (%s)", t,
+		     op, ep, carg, addr, size, arg, got, tm_err_name(SPEC_GET(got, TCU_CMD_ERR)), want,
+		     tm_err_name(SPEC_GET(want, TCU_CMD_ERR)));
+	return (unsigned)SPEC_GET(got, TCU_CMD_ERR);
+}
+
+static void compare_mem(const char *what)
+{
+	for (int t = 0; t < NT; t++)
+		if (memcmp(rmem[t], mmem[t], MEMSZ)) {
+			unsigned i = 0;
+
+			while (rmem[t][i] == mmem[t][i])
+				i++;
+			FAIL("%s: tile %d memory differs first at 0x%x: 0x%02x want 0x%02x", what, t, i, rmem[t][i],
+			     mmem[t][i]);
+			memcpy(rmem[t], mmem[t], MEMSZ); /* report once */
+		}
+}
+
+static void compare_eps(const char *what)
+{
+	for (int t = 0; t < NT; t++)
+		for (unsigned e = 0; e < NEPS; e++)
+			for (unsigned w = 0; w < 4; w++) {
+				uint32_t got = rd(t, TCU_REG_EP_BASE + 16 * e + 4 * w);
+
+				if (got != mt[t].ep[e][w]) {
+					FAIL("%s: tile %d EP %u word %u = 0x%08x want 0x%08x", what, t, e, w, got,
+					     mt[t].ep[e][w]);
+					return;
+				}
+			}
+}
+
+/* the kernel configures EP e of tile t: local stores on itself, else PRIV_WR */
+static void cfg_ep(int t, unsigned e, const uint32_t w[4])
+{
+	if (t == 0 && chance(50)) {
+		for (unsigned i = 0; i < 4; i++) {
+			wr(0, TCU_REG_EP_BASE + 16 * e + 4 * i, w[i]);
+			tm_mmio_write(&msys, &mt[0], TCU_REG_EP_BASE + 16 * e + 4 * i, w[i]);
+		}
+		return;
+	}
+	memcpy(rmem[0] + SCRATCH, w, 16);
+	memcpy(mmem[0] + SCRATCH, w, 16);
+	both_cmd(0, TCU_OP_PRIV_WR, 0, 0, SCRATCH, 16,
+		 (uint32_t)(SPEC_PUT(TCU_PRIVARG_REG, TCU_REG_EP_BASE / 4 + 4 * e) | SPEC_PUT(TCU_PRIVARG_X, t % 2) |
+			    SPEC_PUT(TCU_PRIVARG_Y, t / 2)));
+}
+
+/* ------------------------------------------------------------ directed tests */
+
+static void test_latency(void)
+{
+	uint32_t w[4];
+	unsigned old = stall_pct;
+	uint64_t t0;
+
+	stall_pct = 0;
+	tm_ep_recv(w, 0x8000, 6, 2, TCU_NO_EP);
+	cfg_ep(2, 1, w);
+	tm_ep_send(w, 0, 1, 1, 0x1234, 6, 4);
+	cfg_ep(1, 1, w);
+	wr(2, TCU_REG_IRQ_EN, 1);
+	tm_mmio_write(&msys, &mt[2], TCU_REG_IRQ_EN, 1);
+	wr(1, TCU_REG_DATA_ADDR, 0x100);
+	wr(1, TCU_REG_DATA_SIZE, 8);
+	tm_mmio_write(&msys, &mt[1], TCU_REG_DATA_ADDR, 0x100);
+	tm_mmio_write(&msys, &mt[1], TCU_REG_DATA_SIZE, 8);
+	last_addr[1] = 0x100;
+	last_size[1] = 8;
+	irq_seen[2] = 0;
+	/* the COMMAND store; cycle 0 = the cycle the TCU accepts it */
+	mm_valid[1] = 1;
+	mm_addr[1] = TCU_REG_COMMAND;
+	mm_wdata[1] = cmd_word(TCU_OP_SEND, 1, TCU_NO_EP);
+	mm_wstrb[1] = 0xf;
+	mm_done[1] = 0;
+	t0 = shim_cycle(sim);
+	while (!irq_seen[2] && shim_cycle(sim) - t0 < 1000)
+		step();
+	printf("tcu.hw_send_1hop: %llu cycles (SEND store -> irq at the receiver, 8 B, back-to-back links)\n",
+	       (unsigned long long)(shim_cycle(sim) - t0));
+	if (!irq_seen[2])
+		FAIL("no irq after SEND");
+	while (SPEC_GET(rd(1, TCU_REG_COMMAND), TCU_CMD_OP) != TCU_OP_IDLE)
+		;
+	tm_mmio_write(&msys, &mt[1], TCU_REG_COMMAND, cmd_word(TCU_OP_SEND, 1, TCU_NO_EP));
+	if (rd(1, TCU_REG_COMMAND) != mt[1].command)
+		FAIL("latency SEND result");
+	/* round trip in hardware: fetch + ack at the receiver */
+	if (both_cmd(2, TCU_OP_FETCH_MSG, 1, 0, 0, 0, 0) != TCU_ERR_NONE)
+		FAIL("latency fetch");
+	both_cmd(2, TCU_OP_ACK_MSG, 1, 0, 0, 0, 0);
+	wr(2, TCU_REG_STATUS, 1);
+	tm_mmio_write(&msys, &mt[2], TCU_REG_STATUS, 1);
+	compare_mem("latency");
+	compare_eps("latency");
+	stall_pct = old;
+}
+
+static void test_privilege(void)
+{
+	uint32_t w[4], before;
+
+	/* cores of tiles 1 and 2 are held after reset, the kernel's runs */
+	if (shim_get_core_rst_o(sim) != 6)
+		FAIL("core_rst_o = %llx after reset, want 6", (unsigned long long)shim_get_core_rst_o(sim));
+	/* a user core cannot write its EP registers, EXT_CMD, CORE_CTRL */
+	tm_ep_mem(w, 0, 1, 0, 0x100, 1, 1);
+	cfg_ep(1, 3, w);
+	before = rd(1, TCU_REG_EP_BASE + 16 * 3);
+	for (unsigned i = 0; i < 4; i++) {
+		wr(1, TCU_REG_EP_BASE + 16 * 3 + 4 * i, 0xffffffffu);
+		tm_mmio_write(&msys, &mt[1], TCU_REG_EP_BASE + 16 * 3 + 4 * i, 0xffffffffu);
+	}
+	wr(1, TCU_REG_EXT_CMD, (uint32_t)(SPEC_PUT(TCU_EXTCMD_OP, TCU_EXT_INV_EP) | SPEC_PUT(TCU_EXTCMD_EP, 3) |
+					 SPEC_PUT(TCU_EXTCMD_FORCE, 1)));
+	tm_mmio_write(&msys, &mt[1], TCU_REG_EXT_CMD,
+		      (uint32_t)(SPEC_PUT(TCU_EXTCMD_OP, TCU_EXT_INV_EP) | SPEC_PUT(TCU_EXTCMD_EP, 3) |
+				 SPEC_PUT(TCU_EXTCMD_FORCE, 1)));
+	wr(1, TCU_REG_CORE_CTRL, 0);
+	tm_mmio_write(&msys, &mt[1], TCU_REG_CORE_CTRL, 0);
+	if (rd(1, TCU_REG_EP_BASE + 16 * 3) != before)
+		FAIL("user store changed its EP");
+	if (SPEC_GET(rd(1, TCU_REG_STATUS), TCU_STATUS_DENIED) != 6)
+		FAIL("DENIED = %u, want 6", (unsigned)SPEC_GET(rd(1, TCU_REG_STATUS), TCU_STATUS_DENIED));
+	if (!(shim_get_core_rst_o(sim) & 2))
+		FAIL("user tile released its own core");
+	/* kernel-only commands on a user tile */
+	both_cmd(1, TCU_OP_PRIV_WR, 0, 0, 0, 4, (uint32_t)SPEC_PUT(TCU_PRIVARG_Y, 1));
+	/* a forged PRIV_REQ: tile 1 (stamped source) writes tile 2's EP 0 */
+	{
+		uint64_t h = SPEC_PUT(NOC_HEAD_DST_X, 0) | SPEC_PUT(NOC_HEAD_DST_Y, 1) | SPEC_PUT(NOC_HEAD_SRC_X, 1) |
+			     SPEC_PUT(NOC_HEAD_SRC_Y, 0) | SPEC_PUT(NOC_HEAD_KIND, NOC_KIND_PRIV_REQ);
+		uint64_t a = SPEC_PUT(TCU_PRIV_ARG_WRITE, 1) | SPEC_PUT(TCU_PRIV_ARG_REG, TCU_REG_EP_BASE / 4) |
+			     SPEC_PUT(TCU_PRIV_ARG_CNT, 2);
+		uint32_t words[2] = { 0x3, 0x0 };
+
+		h |= a << NOC_HEAD_ARG_LSB;
+		qpush(&q[0][2], h, 0);
+		qpush(&q[0][2], 0xffffffff00000003ull, 1);
+		idle_cycles(60);
+		tm_priv_req(&msys, 1, 0, &mt[2], 1, TCU_REG_EP_BASE / 4, 2, words, NULL);
+		if (rd(2, TCU_REG_EP_BASE) != 0)
+			FAIL("forged PRIV_REQ changed an EP");
+		if (SPEC_GET(rd(2, TCU_REG_STATUS), TCU_STATUS_DENIED) != 1)
+			FAIL("forged PRIV_REQ not counted");
+		/* its PRIV_RSP (NO_PERM) reached tile 1 as a stray response: dropped */
+		if (SPEC_GET(rd(1, TCU_REG_STATUS), TCU_STATUS_DROPPED) != 1)
+			FAIL("stray PRIV_RSP not dropped");
+	}
+	/* an unknown packet kind is drained and counted */
+	qpush(&q[0][1], SPEC_PUT(NOC_HEAD_KIND, 7) | SPEC_PUT(NOC_HEAD_DST_X, 1), 0);
+	qpush(&q[0][1], 0, 0);
+	qpush(&q[0][1], 0, 1);
+	idle_cycles(40);
+	if (SPEC_GET(rd(1, TCU_REG_STATUS), TCU_STATUS_DROPPED) != 2)
+		FAIL("unknown packet kind not counted");
+	/* the kernel starts tile 2's core */
+	memset(rmem[0] + SCRATCH, 0, 4);
+	memset(mmem[0] + SCRATCH, 0, 4);
+	both_cmd(0, TCU_OP_PRIV_WR, 0, 0, SCRATCH, 4,
+		 (uint32_t)(SPEC_PUT(TCU_PRIVARG_REG, TCU_REG_CORE_CTRL / 4) | SPEC_PUT(TCU_PRIVARG_Y, 1)));
+	if (shim_get_core_rst_o(sim) != 2)
+		FAIL("core_rst_o = %llx after the kernel started tile 2", (unsigned long long)shim_get_core_rst_o(sim));
+	/* PRIV_RD of a remote EP and of a blocking register */
+	both_cmd(0, TCU_OP_PRIV_RD, 0, 0, SCRATCH, 16,
+		 (uint32_t)(SPEC_PUT(TCU_PRIVARG_REG, TCU_REG_EP_BASE / 4 + 12) | SPEC_PUT(TCU_PRIVARG_X, 1)));
+	both_cmd(0, TCU_OP_PRIV_RD, 0, 0, SCRATCH, 8,
+		 (uint32_t)(SPEC_PUT(TCU_PRIVARG_REG, TCU_REG_CMD_WAIT / 4) | SPEC_PUT(TCU_PRIVARG_X, 1)));
+	both_cmd(0, TCU_OP_PRIV_WR, 0, 0, SCRATCH, 4,
+		 (uint32_t)(SPEC_PUT(TCU_PRIVARG_REG, TCU_REG_COMMAND / 4) | SPEC_PUT(TCU_PRIVARG_X, 1)));
+	/* a memory EP onto a missing tile times out */
+	tm_ep_mem(w, 1, 1, 0, 0x100, 1, 1);
+	cfg_ep(1, 4, w);
+	both_cmd(1, TCU_OP_READ, 4, 0, 0x100, 8, 0);
+	compare_mem("privilege");
+	compare_eps("privilege");
+}
+
+/* ------------------------------------------------------------ random sequences */
+
+/*
+ * EP roles keep most commands meaningful: EPs 0-3 receive (reply EPs 16 + 4 i ..),
+ * 4-7 send (to receive EPs 0-3 of any tile), 8-11 memory (onto other tiles);
+ * a few configurations and commands break the roles on purpose.
+ */
+static void role_ep(uint32_t *w, int t, unsigned e)
+{
+	if (chance(2)) {
+		memset(w, 0, 16);
+		return;
+	}
+	if (e < 4) {
+		unsigned order = chance(95) ? 5 + rnd() % 4 : (chance(50) ? 4 : 9 + rnd() % 3);
+		unsigned rpl = chance(10) ? TCU_NO_EP : 16 + 4 * e;
+
+		if (chance(3))
+			rpl = 28 + rnd() % 4; /* range beyond the EP file */
+		tm_ep_recv(w, 0x8000 + e * 0x1800 + rnd() % 0x300, order, rnd() % 3, rpl);
+	} else if (e < 8) {
+		unsigned tgt = rnd() % NT;
+		unsigned order = chance(95) ? 5 + rnd() % 4 : (chance(50) ? 3 : 12);
+		unsigned crd = chance(20) ? TCU_CRD_UNLIM : 1 + rnd() % 4;
+
+		if (chance(2))
+			tgt = 3; /* no such tile */
+		tm_ep_send(w, tgt % 2, tgt / 2, chance(95) ? rnd() % 4 : 4 + rnd() % 40, rnd(), order, crd);
+		if (chance(3))
+			TM_SET(w, TCU_SEP_REPLY, 1);
+	} else {
+		unsigned tgt = (t + 1 + rnd() % (NT - 1)) % NT;
+		uint32_t base = chance(90) ? rnd() % 0x7000 : rnd() << 8;
+		uint32_t size = chance(90) ? 1 + rnd() % 0x2000 : rnd() << 12;
+
+		if (chance(2))
+			tgt = 3;
+		tm_ep_mem(w, tgt % 2, tgt / 2, base, size, chance(85), chance(85));
+	}
+}
+
+static uint32_t rnd_size(void)
+{
+	unsigned k = rnd() % 100;
+
+	if (k < 50)
+		return rnd() % 24;
+	if (k < 85)
+		return rnd() % 300;
+	if (k < 98)
+		return rnd() % 5000;
+	return rnd();
+}
+
+static uint32_t rnd_addr(void)
+{
+	return chance(98) ? rnd() % 0x6000 : MEMSZ - rnd() % 64;
+}
+
+/* offsets handed out by FETCH/WAIT, for REPLY and ACK */
+static unsigned fetched[NT][4][8], nfetched[NT][4];
+
+static void note_fetch(int t, unsigned ep, uint32_t cmd)
+{
+	unsigned off = (unsigned)SPEC_GET(cmd, TCU_CMD_ARG);
+
+	if (ep < 4 && SPEC_GET(cmd, TCU_CMD_ERR) == TCU_ERR_NONE && off != TCU_NONE_OFF && nfetched[t][ep] < 8)
+		fetched[t][ep][nfetched[t][ep]++] = off;
+}
+
+static unsigned pick_off(int t, unsigned ep)
+{
+	if (ep < 4 && nfetched[t][ep] && chance(85)) {
+		unsigned i = rnd() % nfetched[t][ep], off = fetched[t][ep][i];
+
+		fetched[t][ep][i] = fetched[t][ep][--nfetched[t][ep]];
+		return off;
+	}
+	if (chance(50)) {
+		uint32_t *e = mt[t].ep[ep % NEPS];
+		unsigned order = TM_GET(e, TCU_REP_SLOT_ORDER);
+
+		return ((rnd() % (2u << TM_GET(e, TCU_REP_SLOTS))) << order) & 0xffff;
+	}
+	return rnd() & 0xffff;
+}
+
+static unsigned pick_ep(int t, unsigned lo)
+{
+	if (lo == 0 && chance(60)) {
+		/* prefer receive EPs with fetched messages */
+		for (unsigned e = 0; e < 4; e++)
+			if (nfetched[t][e])
+				return e;
+	}
+	if (chance(92))
+		return lo + rnd() % 4;
+	return chance(80) ? rnd() % 12 : rnd() % 128;
+}
+
+static void random_cmd(void)
+{
+	int t = rnd() % NT;
+	unsigned k = rnd() % 100;
+	uint32_t w[4];
+
+	if (k < 6) {
+		unsigned e = chance(95) ? rnd() % 12 : rnd() % NEPS;
+
+		role_ep(w, t, e);
+		cfg_ep(t, e, w);
+		if (e < 4)
+			nfetched[t][e] = 0;
+	} else if (k < 30) {
+		unsigned ep = pick_ep(t, 4);
+		unsigned rpl = chance(30) ? TCU_NO_EP : (chance(95) ? rnd() % 4 : rnd() % 128);
+		unsigned order = TM_GET(mt[t].ep[ep % NEPS], TCU_SEP_MSG_ORDER);
+		uint32_t size = chance(70) ? rnd() % 40 :
+				chance(80) && order >= 5 && order < 12 ? rnd() % ((1u << order) - 8) : rnd_size();
+
+		both_cmd(t, TCU_OP_SEND, ep, rpl, rnd_addr(), size, rnd());
+	} else if (k < 48) {
+		unsigned ep = pick_ep(t, 0);
+		uint32_t size = chance(90) ? rnd() % 56 : rnd_size();
+
+		both_cmd(t, TCU_OP_REPLY, ep, pick_off(t, ep), rnd_addr(), size, rnd());
+	} else if (k < 58) {
+		unsigned ep = pick_ep(t, 0);
+
+		both_cmd(t, TCU_OP_FETCH_MSG, ep, rnd(), 0, 0, rnd());
+		note_fetch(t, ep, mt[t].command);
+	} else if (k < 66) {
+		unsigned ep = pick_ep(t, 0);
+
+		both_cmd(t, TCU_OP_ACK_MSG, ep, pick_off(t, ep), 0, 0, 0);
+	} else if (k < 84) {
+		unsigned ep = pick_ep(t, 8);
+		uint32_t *e = mt[t].ep[ep % NEPS];
+		uint32_t msize = TM_GET(e, TCU_MEP_SIZE);
+		uint32_t size = rnd_size();
+		uint32_t off = chance(85) && msize ? rnd() % msize : rnd();
+
+		if (chance(25) && msize >= size)
+			off = msize - size; /* right at the end */
+		if (chance(80) && msize > off && size > msize - off)
+			size = msize - off;
+		both_cmd(t, chance(50) ? TCU_OP_READ : TCU_OP_WRITE, ep, 0, rnd_addr(), size, off);
+	} else if (k < 92) {
+		/* blocking WAIT */
+		unsigned ep = pick_ep(t, 0);
+		uint32_t got;
+		int block;
+		uint32_t want = tm_mmio_read(&msys, &mt[t], TCU_REG_WAIT_BASE + 4 * ep, &block);
+
+		got = rd(t, TCU_REG_WAIT_BASE + 4 * ep);
+		if (block)
+			want = (uint32_t)(SPEC_PUT(TCU_CMD_EP, ep) | SPEC_PUT(TCU_CMD_ARG, TCU_NONE_OFF));
+		ncmds++;
+		if (got != want)
+			FAIL("tile %d WAIT ep %u = 0x%08x want 0x%08x", t, ep, got, want);
+		note_fetch(t, ep, got);
+	} else if (k < 95) {
+		/* the kernel invalidates an EP, forced or not */
+		unsigned e = chance(70) ? 12 + rnd() % 20 : chance(95) ? rnd() % 12 : rnd() % 128;
+		uint32_t x = (uint32_t)(SPEC_PUT(TCU_EXTCMD_OP, chance(95) ? TCU_EXT_INV_EP : 5) |
+					SPEC_PUT(TCU_EXTCMD_EP, e) | SPEC_PUT(TCU_EXTCMD_FORCE, chance(50)));
+
+		memcpy(rmem[0] + SCRATCH, &x, 4);
+		memcpy(mmem[0] + SCRATCH, &x, 4);
+		both_cmd(0, TCU_OP_PRIV_WR, 0, 0, SCRATCH, 4,
+			 (uint32_t)(SPEC_PUT(TCU_PRIVARG_REG, TCU_REG_EXT_CMD / 4) | SPEC_PUT(TCU_PRIVARG_X, t % 2) |
+				    SPEC_PUT(TCU_PRIVARG_Y, t / 2)));
+		if (rd(0, TCU_REG_RESULT) != mt[0].result)
+			FAIL("RESULT 0x%08x want 0x%08x", rd(0, TCU_REG_RESULT), mt[0].result);
+		if (e < 4)
+			nfetched[t][e] = 0;
+	} else {
+		/* odd opcodes */
+		both_cmd(t, chance(50) ? TCU_OP_SLEEP : 10 + rnd() % 6, rnd() % 12, 0, 0, 0, 0);
+	}
+}
+
+/* the initial world: every EP in its role */
+static void setup_roles(void)
+{
+	uint32_t w[4];
+
+	for (int t = 0; t < NT; t++)
+		for (unsigned e = 0; e < 12; e++) {
+			do
+				role_ep(w, t, e);
+			while (!w[0]);
+			cfg_ep(t, e, w);
+		}
+	compare_eps("setup");
+}
+
+int main(int argc, char **argv)
+{
+	unsigned long n = 3000, seed = 1;
+	const char *trace = NULL;
+	int opt;
+
+	while ((opt = getopt(argc, argv, "n:s:p:t:d")) != -1) {
+		switch (opt) {
+		case 'd':
+			debug = 1;
+			break;
+		case 'n':
+			n = strtoul(optarg, NULL, 0);
+			break;
+		case 's':
+			seed = strtoul(optarg, NULL, 0);
+			break;
+		case 'p':
+			stall_pct = (unsigned)strtoul(optarg, NULL, 0);
+			break;
+		case 't':
+			trace = optarg;
+			break;
+		default:
+			fprintf(stderr, "usage: tcu_tb [-n commands] [-s seed] [-p stall%%] [-t trace.fst]\n");
+			return 2;
+		}
+	}
+	rng ^= seed * 0x9e3779b97f4a7c15ull;
+	for (int i = 0; i < 8; i++)
+		rnd();
+	sim = shim_new(0, NULL);
+	if (trace)
+		shim_trace(sim, trace, 0, ~0ull);
+	tm_sys_init(&msys, 0, 0);
+	for (int t = 0; t < NT; t++) {
+		for (unsigned i = 0; i < MEMSZ; i++)
+			rmem[t][i] = mmem[t][i] = (uint8_t)rnd();
+		tm_tile_init(&mt[t], &msys, t % 2, t / 2, NEPS, mmem[t], MEMSZ);
+		tm_sys_add(&msys, &mt[t]);
+	}
+	for (int nn = 0; nn < 2; nn++)
+		for (int t = 0; t < NT; t++)
+			owner[nn][t] = src_state[nn][t] = -1;
+	reset();
+
+	test_privilege();
+	test_latency();
+	setup_roles();
+	for (unsigned long i = 0; i < n; i++) {
+		random_cmd();
+		compare_mem("random");
+		if (i % 16 == 15 || mismatches)
+			compare_eps("random");
+		if (mismatches)
+			break;
+	}
+	if (mismatches)
+		for (int nn = 0; nn < 2; nn++)
+			for (int t = 0; t < NT; t++)
+				if (q[nn][t].n)
+					printf("  queue net %d tile %d holds %u flits\n", nn, t, q[nn][t].n);
+	compare_eps("final");
+	{
+		static const char *const ops[16] = { "IDLE", "SEND", "REPLY", "READ", "WRITE", "FETCH", "ACK", "SLEEP",
+						     "PRIV_WR", "PRIV_RD", "10", "11", "12", "13", "14", "15" };
+
+		for (int o = 0; o < 16; o++) {
+			unsigned long tot = 0;
+
+			for (int e = 0; e < 32; e++)
+				tot += hist[o][e];
+			if (!tot || o >= 10)
+				continue;
+			printf("  %-8s %6lu:", ops[o], tot);
+			for (int e = 0; e < 32; e++)
+				if (hist[o][e])
+					printf(" %s %lu", tm_err_name(e), hist[o][e]);
+			printf("\n");
+		}
+		printf("  deliveries %lu %lu %lu\n", mt[0].delivered, mt[1].delivered, mt[2].delivered);
+	}
+	printf("tcu_tb: seed %lu, %lu commands, %llu cycles, %lu packets to missing tiles, %lu mismatches\n", seed,
+	       ncmds, (unsigned long long)shim_cycle(sim), dropped_pkts, mismatches);
+	shim_free(sim);
+	return mismatches ? 1 : 0;
+}
