@@ -29,10 +29,13 @@ t0=$(date +%s%N)
 elapsed() { local ms=$((($(date +%s%N) - t0) / 1000000)); printf '%d.%d s' $((ms / 1000)) $((ms % 1000 / 100)); }
 
 # 1. AIGER model (covers removed, design outputs are not properties).
+# Assumptions of submodules become assertions: only the top's inputs are
+# assumed, so a submodule's input assumption cannot prune the parent's traces.
+sub_asserts="chformal -assume -assume2assert A:top %n;"
 aig_script="delete -output; memory_map; opt -fast; async2sync; chformal -assume -early;
 	opt_clean; setundef -anyseq; opt -fast; techmap; opt -fast; dffunmap;
 	abc -g AND -fast; opt_clean;"
-if ! yosys -q -l "$dir/aig.log" -p "$reads $chp prep -top $top; flatten;
+if ! yosys -q -l "$dir/aig.log" -p "$reads $chp prep -top $top; $sub_asserts flatten;
 		tee -q -o $dir/asserts.txt select -count t:\$assert; chformal -remove -cover;
 		$aig_script write_aiger -zinit -map $dir/model.aim $dir/model.aig" >/dev/null 2>&1; then
 	grep -i -m5 error "$dir/aig.log" || tail -5 "$dir/aig.log"
@@ -73,7 +76,7 @@ fi
 # 3. Covers: each cover(c) becomes assert(!c) in a copy of the model (other
 # assertions removed); bmc3 finding a "counterexample" within the depth means
 # the cover is reached.
-if ! yosys -q -l "$dir/cover_il.log" -p "$reads $chp prep -top $top; flatten;
+if ! yosys -q -l "$dir/cover_il.log" -p "$reads $chp prep -top $top; $sub_asserts flatten;
 		chformal -remove -assert; write_rtlil $dir/cover_in.il" >/dev/null 2>&1; then
 	echo "formal: $name: FAILED (cover model build, see $dir/cover_il.log)"
 	exit 1

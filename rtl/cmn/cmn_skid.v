@@ -70,12 +70,9 @@ module cmn_skid #(
 		if (!f_past_valid)
 			assume (rst_i);
 
-	// Input protocol (assumed): valid waits for ready, data stable meanwhile.
-	always @(posedge clk_i)
-		if (f_past_valid && !$past(rst_i) && $past(in_valid_i && !in_ready_o)) begin
-			assume (in_valid_i);
-			assume (in_data_i == $past(in_data_i));
-		end
+	// Nothing is assumed about the input side: the buffer is correct for any
+	// input sequence (an arbiter in front of it may switch what it offers
+	// while stalled), so it can be flattened into bigger proofs as is.
 
 	// Output protocol (asserted).
 	always @(posedge clk_i)

@@ -44,11 +44,14 @@ synth-noc: $(DEPS_STAMP)
 formal-noc: $(DEPS_STAMP)
 	$(Q)python3 tools/runtests.py -j $(JOBS) -k noc-formal rtl/noc/tests.list
 
-# Benchmark: table, PERF lines, build/bench/noc.json + CSV + PNG.
+# Benchmark: table, PERF lines, build/bench/noc.json (tools/perf.py), CSV, PNG.
 BENCH += bench-noc
 bench-noc: $(DEPS_STAMP) $(noc-4x4_BIN)
 	@mkdir -p $(B)/bench
-	$(Q)$(noc-4x4_BIN) --bench $(B)/bench | tee $(B)/bench/noc.txt
+	$(Q)$(noc-4x4_BIN) --bench $(B)/bench > $(B)/bench/noc.txt || { cat $(B)/bench/noc.txt; exit 1; }
+	$(Q)grep -v '^PERF' $(B)/bench/noc.txt
+	$(Q)python3 tools/perf.py --config "noc_mesh 4x4, FlitW 64, REQ network, 4-flit packets" \
+		$(B)/bench/noc.txt
 	$(Q)gnuplot -e "dir='$(B)/bench'" sim/noc/noc_bench.gp
 	@echo "bench-noc: wrote $(B)/bench/noc.json, noc_load.csv, noc_hops.csv, noc_latency.png"
 
