@@ -38,6 +38,7 @@ include sw-tests/sw-tests.mk
 -include rtl/tcu/tcu.mk
 -include kernel/kernel.mk
 -include fpga/fpga.mk
+-include sim/soc/soc.mk
 
 .PHONY: help deps spec run test bench clean
 help:

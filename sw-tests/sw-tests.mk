@@ -1,5 +1,5 @@
 # sw-tests.mk - firmware tests that run on the simulated tile.
-SW_TESTS := $(patsubst %/Makefile,%,$(wildcard sw-tests/*/Makefile))
+SW_TESTS := $(patsubst %/Makefile,%,$(wildcard sw-tests/*/Makefile sw-tests/*/*/Makefile))
 SW_ELFS := $(foreach t,$(SW_TESTS),$(call FW_ELF,$(t)))
 
 .PHONY: sw-tests $(SW_TESTS)

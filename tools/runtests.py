@@ -24,7 +24,9 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-HANG_GUARD_S = 1800  # a test still running after this is reported as hung (not a perf limit)
+HANG_GUARD_S = 1800
+# lines of a passing test's output shown in the summary: the figures tests print
+FIGURE = re.compile(r"^(synth: |lint: .*FAIL|formal: |PERF |[KTN][0-9]+ )")  # a test still running after this is reported as hung (not a perf limit)
 
 
 def parse(path):
@@ -103,6 +105,9 @@ def main():
             if why is None:
                 passed += 1
                 print(f"PASS {name} ({secs:.1f} s)", flush=True)
+                for line in out.splitlines():
+                    if FIGURE.match(line):
+                        print(f"     | {line}")
             else:
                 failed.append(name)
                 print(f"FAIL {name} ({secs:.1f} s): {why}; log: {os.path.relpath(log, ROOT)}", flush=True)

@@ -98,6 +98,9 @@ def gen_h(s):
         out.append(f"/* {e['name']}: {e.get('doc', '')} */")
         for mb in e["members"]:
             out.append(f"#define {cname(s, e['name'], mb['name'])} {mb['value']}u /* {mb.get('doc', '')} */")
+        names = ", ".join(f'[{mb["value"]}] = "{mb["name"]}"' for mb in e["members"])
+        out.append(f"/* initializer of a name table: static const char *const t[] = {cname(s, e['name'], 'NAMES')}; */")
+        out.append(f"#define {cname(s, e['name'], 'NAMES')} {{ {names} }}")
     for g in s["fields"]:
         out.append("")
         out.append(f"/* {g['name']} ({g['width']}-bit word): {g.get('doc', '')} */")

@@ -23,7 +23,7 @@ FW_LDFLAGS := $(FW_ARCH) --specs=picolibc.specs -DPICOLIBC_INTEGER_PRINTF_SCANF 
 	-L$(FW_LIB) -T$(FW_LIB)/link.ld -Wl,--gc-sections -Wl,--no-warn-rwx-segments $(if $(SPM_SIZE),-Wl$(,)--defsym=SPM_SIZE=$(SPM_SIZE)) $(LDFLAGS_EXTRA)
 , := ,
 
-FW_LIBSRC := $(FW_LIB)/crt0.S $(FW_LIB)/tile.c $(FW_LIB)/check.c
+FW_LIBSRC := $(FW_LIB)/crt0.S $(FW_LIB)/tile.c $(FW_LIB)/check.c $(FW_LIB)/tcu.c
 FW_OBJS := $(patsubst %,$(FW_OUT)/%.o,$(SRCS)) $(patsubst $(FW_LIB)/%,$(FW_OUT)/lib/%.o,$(FW_LIBSRC))
 FW_DEPS := $(FW_OBJS:.o=.d)
 

@@ -23,7 +23,10 @@ struct opts {
 	uint64_t trace_from, trace_to;
 	int quiet;
 	unsigned stall_pct;
+	int main_tile;
 };
+
+static char exited[SIM_MAX_TILES];
 
 static char line[SIM_MAX_TILES][LINE_MAX_CHARS + 1];
 static int line_len[SIM_MAX_TILES];
@@ -38,6 +41,8 @@ static void usage(FILE *f)
 		"  --trace-from N      ... from cycle N (default 0)\n"
 		"  --trace-to M        ... up to cycle M (default: --trace-from + 100000)\n"
 		"  --quiet             no statistics line at exit\n"
+		"  --main-tile N       the tile whose exit ends the run (default 0); any\n"
+		"                      other tile ends it only by failing\n"
 		"  --console-stall P   console sinks refuse a byte in P %% of cycles (back-pressure)\n"
 		"  +verilator+...      passed to the model (e.g. +verilator+seed+7)\n"
 		"Exit status: the firmware's code; 2 usage/load error, 3 bus error,\n"
@@ -113,6 +118,13 @@ static int load_images(int argc, char **argv, struct opts *o)
 			o->trace_to = num(a, v), i++;
 		} else if (!strcmp(a, "--console-stall")) {
 			o->stall_pct = (unsigned)num(a, v), i++;
+		} else if (!strcmp(a, "--main-tile")) {
+			o->main_tile = (int)num(a, v), i++;
+			if (o->main_tile >= sim_sys_tiles()) {
+				fprintf(stderr, "sim: --main-tile %d: the system has %d tiles\n", o->main_tile,
+					sim_sys_tiles());
+				exit(2);
+			}
 		} else if (!strcmp(a, "--quiet")) {
 			o->quiet = 1;
 		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -193,10 +205,17 @@ int main(int argc, char **argv)
 				console(e->tile, (uint8_t)e->a);
 				break;
 			case SIM_EV_EXIT:
+				if (exited[e->tile])
+					break; /* tile_exit() keeps writing the code */
+				exited[e->tile] = 1;
 				flush_all();
 				if (e->a)
 					fprintf(stderr, "sim: tile %d exited with code %" PRIu32 " (failure)\n", e->tile, e->a);
-				status = e->a == 0 ? 0 : (e->a & 0xff) ? (int)(e->a & 0xff) : 1;
+				else if (e->tile != o.main_tile)
+					fprintf(stderr, "sim: tile %d exited with code 0\n", e->tile);
+				/* the main tile's exit ends the run; another tile's only if it failed */
+				if (e->tile == o.main_tile || e->a)
+					status = e->a == 0 ? 0 : (e->a & 0xff) ? (int)(e->a & 0xff) : 1;
 				break;
 			case SIM_EV_BUS_ERROR:
 				flush_all();

@@ -50,6 +50,8 @@
 #define KIF_SYS_EXCHANGE_SESS 14u /* delegate / obtain capabilities through a session: the kernel asks the service (SRV_EXCHANGE) */
 #define KIF_SYS_REVOKE 15u /* revoke a capability and its whole derivation subtree (OWN = 1) or only the subtree (OWN = 0) */
 #define KIF_SYS_EXIT 16u /* end the calling activity with an exit code (no reply) */
+/* initializer of a name table: static const char *const t[] = KIF_SYS_NAMES; */
+#define KIF_SYS_NAMES { [0] = "NOOP", [1] = "CREATE_SGATE", [2] = "CREATE_RGATE", [3] = "CREATE_MGATE", [4] = "DERIVE_MEM", [5] = "CREATE_ACT", [6] = "ALLOC_EP", [7] = "ACTIVATE", [8] = "ACT_START", [9] = "ACT_STOP", [10] = "ACT_WAIT", [11] = "EXCHANGE", [12] = "CREATE_SERV", [13] = "OPEN_SESS", [14] = "EXCHANGE_SESS", [15] = "REVOKE", [16] = "EXIT" }
 
 /* CAP: capability kinds */
 #define KIF_CAP_NONE 0u /* empty selector */
@@ -61,6 +63,8 @@
 #define KIF_CAP_EP 6u /* endpoint (and its reply EPs) on one tile */
 #define KIF_CAP_ACT 7u /* activity: start, stop, wait, exchange, memory and EPs of its tile */
 #define KIF_CAP_TILE 8u /* the right to create an activity on one tile */
+/* initializer of a name table: static const char *const t[] = KIF_CAP_NAMES; */
+#define KIF_CAP_NAMES { [0] = "NONE", [1] = "SGATE", [2] = "RGATE", [3] = "MGATE", [4] = "SERV", [5] = "SESS", [6] = "EP", [7] = "ACT", [8] = "TILE" }
 
 /* ERR: software error codes, continuing the TCU's (TCU_ERR_*); replies carry either kind */
 #define KIF_ERR_INV_SEL 27u /* selector out of range or empty */
@@ -78,16 +82,22 @@
 #define KIF_ERR_NO_SLOTS 39u /* the receive gate has fewer free slots than the credits asked (sum of credits <= slots) */
 #define KIF_ERR_SRV_GONE 40u /* the service disappeared or answered malformed */
 #define KIF_ERR_PLATFORM 41u /* the platform (TCU driver) failed to configure an endpoint or core */
+/* initializer of a name table: static const char *const t[] = KIF_ERR_NAMES; */
+#define KIF_ERR_NAMES { [27] = "INV_SEL", [28] = "WRONG_KIND", [29] = "DENIED", [30] = "NO_QUOTA", [31] = "NO_SPACE", [32] = "NO_FREE_TILE", [33] = "BAD_ELF", [34] = "EXISTS", [35] = "INV_ARGS", [36] = "UNKNOWN_SYSCALL", [37] = "BAD_MSG", [38] = "INV_STATE", [39] = "NO_SLOTS", [40] = "SRV_GONE", [41] = "PLATFORM" }
 
 /* PERM: memory permissions (bit set) */
 #define KIF_PERM_R 1u /* read */
 #define KIF_PERM_W 2u /* write */
 #define KIF_PERM_RW 3u /* read and write */
+/* initializer of a name table: static const char *const t[] = KIF_PERM_NAMES; */
+#define KIF_PERM_NAMES { [1] = "R", [2] = "W", [3] = "RW" }
 
 /* SRV: kernel-to-service request opcodes (word 0), sent with label KERNEL_LABEL */
 #define KIF_SRV_OPEN 0u /* a client opens a session: reply SRV_OPEN_RPL with the session's IDENT */
 #define KIF_SRV_EXCHANGE 1u /* a client delegates / obtains through session IDENT: reply SRV_EXCHANGE_RPL */
 #define KIF_SRV_CLOSE 2u /* session IDENT is gone (its last capability was revoked): reply RPL (error ignored) */
+/* initializer of a name table: static const char *const t[] = KIF_SRV_NAMES; */
+#define KIF_SRV_NAMES { [0] = "OPEN", [1] = "EXCHANGE", [2] = "CLOSE" }
 
 /* SYSC_LABEL (32-bit word): label of an activity's syscall send EP (the kernel identifies the caller by it) */
 #define KIF_SYSC_LABEL_ACT_LSB 0u

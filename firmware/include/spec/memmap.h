@@ -18,6 +18,8 @@
 #define MM_DEV_CYCLE_HI 12u /* R: cycle counter bits 63:32 as latched by the last CYCLE_LO read */
 #define MM_DEV_TILE_ID 16u /* R: this tile's coordinates, see TILEID */
 #define MM_DEV_SCRATCH 20u /* R/W: a scratch word (bus sanity checks) */
+/* initializer of a name table: static const char *const t[] = MM_DEV_NAMES; */
+#define MM_DEV_NAMES { [0] = "CONSOLE", [4] = "SIMCTL", [8] = "CYCLE_LO", [12] = "CYCLE_HI", [16] = "TILE_ID", [20] = "SCRATCH" }
 
 /* TILEID (32-bit word): value of the TILE_ID register */
 #define MM_TILEID_X_LSB 0u

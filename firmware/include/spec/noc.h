@@ -17,10 +17,14 @@
 #define NOC_KIND_WR_ACK 10u /* RSP: write completion (error code) */
 #define NOC_KIND_PRIV_RSP 11u /* RSP: result of a privileged access */
 #define NOC_KIND_TEST 15u /* either class: testbench traffic (payload opaque) */
+/* initializer of a name table: static const char *const t[] = NOC_KIND_NAMES; */
+#define NOC_KIND_NAMES { [0] = "MSG", [1] = "RD_REQ", [2] = "WR_REQ", [3] = "PRIV_REQ", [8] = "MSG_ACK", [9] = "RD_RSP", [10] = "WR_ACK", [11] = "PRIV_RSP", [15] = "TEST" }
 
 /* CLASS: traffic classes = physical networks */
 #define NOC_CLASS_REQ 0u /* requests: messages, read/write requests, privileged accesses */
 #define NOC_CLASS_RSP 1u /* responses: acks, read data, errors; always sunk by their receiver */
+/* initializer of a name table: static const char *const t[] = NOC_CLASS_NAMES; */
+#define NOC_CLASS_NAMES { [0] = "REQ", [1] = "RSP" }
 
 /* HEAD (64-bit word): head flit; ARG is kind-specific (see the TCU packet reference) */
 #define NOC_HEAD_DST_X_LSB 0u
