@@ -152,20 +152,12 @@ module tcu_cmd #(
 	wire        off_occ  = r_occ[off_slot[4:0]];
 
 	// next unread slot from RPOS (FETCH / WAIT)
-	reg        u_found;
-	reg [4:0]  u_slot, u_i;
-	integer k;
-	always @* begin
-		u_found = 1'b0;
-		u_slot  = 5'd0;
-		for (k = 0; k < 32; k = k + 1) begin
-			u_i = (r_rpos + k[4:0]) & (r_n[4:0] - 5'd1);
-			if (!u_found && k < r_n && r_unread[u_i]) begin
-				u_found = 1'b1;
-				u_slot  = u_i;
-			end
-		end
-	end
+	wire        u_found;
+	wire [4:0]  u_slot;
+	tcu_rr_pick u_unread (
+		.req_i(r_unread & ~(32'hffff_ffff << r_n)), .start_i(r_rpos & (r_n[4:0] - 5'd1)),
+		.found_o(u_found), .idx_o(u_slot)
+	);
 	wire [15:0] u_off = {11'd0, u_slot} << r_order;
 
 	// size checks

@@ -51,6 +51,7 @@ module tcu_in #(
 	input  wire [9:0]   lw_woff_i,
 	input  wire [31:0]  lw_data_i,
 	output reg          lw_done_o,
+	output wire         preg_req_o,   // the register read port is needed now
 	output reg  [9:0]   preg_woff_o,  // register read port for PRIV_REQ reads
 	input  wire [31:0]  preg_rdata_i,
 	output reg          irq_set_o,    // a message was delivered
@@ -122,6 +123,7 @@ module tcu_in #(
 	reg         hold_q, hold_d;
 
 	assign ext_cmd_o   = ext_cmd_q;
+	assign preg_req_o  = (state_q == S_PRIV_RDLO) || (state_q == S_PRIV_RDHI);
 	assign ext_arg_o   = ext_arg_q;
 	assign core_hold_o = hold_q;
 
@@ -156,23 +158,13 @@ module tcu_in #(
 	wire [31:0] r_unread = ep_rd_i[TCU_REP_UNREAD_LSB +: TCU_REP_UNREAD_W];
 
 	// free slot from WPOS, round robin over 2^SLOTS slots
-	reg        s_found;
-	reg [4:0]  s_slot;
-	reg [4:0]  s_i;
-	reg [5:0]  s_n;
-	integer k;
-	always @* begin
-		s_found = 1'b0;
-		s_slot  = 5'd0;
-		s_n     = 6'd1 << r_slots;
-		for (k = 0; k < 32; k = k + 1) begin
-			s_i = (r_wpos + k[4:0]) & (s_n[4:0] - 5'd1);
-			if (!s_found && k < s_n && !r_occ[s_i]) begin
-				s_found = 1'b1;
-				s_slot  = s_i;
-			end
-		end
-	end
+	wire        s_found;
+	wire [4:0]  s_slot;
+	wire [5:0]  s_n    = 6'd1 << r_slots;
+	wire [31:0] s_mask = ~(32'hffff_ffff << s_n);
+	tcu_rr_pick u_free (
+		.req_i(~r_occ & s_mask), .start_i(r_wpos & (s_n[4:0] - 5'd1)), .found_o(s_found), .idx_o(s_slot)
+	);
 	wire [32:0] slot_addr = {1'b0, r_buf} + ({28'd0, s_slot} << r_order);
 	wire [32:0] slot_end  = slot_addr + 33'd16 + {21'd0, m_len};
 	wire [12:0] msg_bytes = 13'd16 + {1'b0, m_len};
@@ -248,20 +240,17 @@ module tcu_in #(
 		writable = (w == {1'b0, EXT_WOFF}) || (w == {1'b0, CTL_WOFF}) ||
 			   (w >= {1'b0, EP_WOFF} && w < EP_WEND);
 	endfunction
-	function automatic readable(input [10:0] w);
-		readable = (w <= {3'd0, TCU_REG_ARG[9:2]}) ||
-			   (w >= {3'd0, TCU_REG_RESULT[9:2]} && w <= {3'd0, TCU_REG_IRQ_EN[9:2]}) ||
-			   (w >= {1'b0, EXT_WOFF} && w <= {1'b0, CTL_WOFF}) ||
-			   (w >= {1'b0, EP_WOFF} && w < EP_WEND);
-	endfunction
-	reg range_ok;
-	integer j;
-	always @* begin
-		range_ok = (p_cnt != 5'd0) && (p_cnt <= TCU_PRIV_MAX_WORDS[4:0]);
-		for (j = 0; j < 16; j = j + 1)
-			if (j < p_cnt && !(p_write ? writable({1'b0, p_reg} + j[10:0]) : readable({1'b0, p_reg} + j[10:0])))
-				range_ok = 1'b0;
-	end
+	// the register sets are unions of disjoint, non-adjacent intervals, so a
+	// range is allowed iff its first and last word lie in the same interval
+	wire [10:0] p_first = {1'b0, p_reg};
+	wire [10:0] p_last  = {1'b0, p_reg} + {6'd0, p_cnt} - 11'd1;
+	wire cnt_ok = (p_cnt != 5'd0) && (p_cnt <= TCU_PRIV_MAX_WORDS[4:0]);
+	wire ep_rng = (p_first >= {1'b0, EP_WOFF}) && (p_last < EP_WEND);
+	wire wr_ok  = ep_rng || (p_cnt == 5'd1 && writable(p_first));
+	wire rd_ok  = ep_rng || (p_last <= {3'd0, TCU_REG_ARG[9:2]}) ||
+		      (p_first >= {3'd0, TCU_REG_RESULT[9:2]} && p_last <= {3'd0, TCU_REG_IRQ_EN[9:2]}) ||
+		      (p_first >= {1'b0, EXT_WOFF} && p_last <= {1'b0, CTL_WOFF});
+	wire range_ok = cnt_ok && (p_write ? wr_ok : rd_ok);
 
 	// one privileged word write (apply_*): EP word, EXT_CMD or CORE_CTRL
 	reg        apply;

@@ -85,19 +85,21 @@ module tcu_top #(
 	wire [127:0] cmd_ep_rd = ({1'b0, cmd_ep_idx} < N_EPS) ? ep_q[cmd_ep_idx[IdxW-1:0]] : 128'd0;
 	wire [127:0] in_ep_rd  = ({1'b0, in_ep_idx} < N_EPS) ? ep_q[in_ep_idx[IdxW-1:0]] : 128'd0;
 	wire         cmd_ep_gnt = !in_ep_we;
-	integer e;
-	always @(posedge clk_i) begin
-		if (rst_i) begin
-			for (e = 0; e < NumEps; e = e + 1)
-				ep_q[e] <= 128'd0;
-		end else if (in_ep_we) begin
-			if ({1'b0, in_ep_idx} < N_EPS)
-				ep_q[in_ep_idx[IdxW-1:0]] <= in_ep_wdata;
-		end else if (cmd_ep_we) begin
-			if ({1'b0, cmd_ep_idx} < N_EPS)
-				ep_q[cmd_ep_idx[IdxW-1:0]] <= cmd_ep_wdata;
+	// one write port: tcu_in first, tcu_cmd when tcu_in does not write
+	wire         ep_we    = in_ep_we || cmd_ep_we;
+	wire [6:0]   ep_widx  = in_ep_we ? in_ep_idx : cmd_ep_idx;
+	wire [127:0] ep_wdata = in_ep_we ? in_ep_wdata : cmd_ep_wdata;
+	genvar ge;
+	generate
+		for (ge = 0; ge < NumEps; ge = ge + 1) begin : g_ep
+			always @(posedge clk_i) begin
+				if (rst_i)
+					ep_q[ge] <= 128'd0;
+				else if (ep_we && ep_widx == ge)
+					ep_q[ge] <= ep_wdata;
+			end
 		end
-	end
+	endgenerate
 
 	// ------------------------------------------------------------ engines
 	wire        cmd_idle, cmd_done, cmd_wait_done, cmd_result_we, cmd_dropped;
@@ -141,7 +143,7 @@ module tcu_top #(
 		.rsp_in_data_i(rsp_in_data_i), .rsp_in_last_i(rsp_in_last_i)
 	);
 
-	wire        in_priv_busy, in_lw_done, in_irq_set, in_denied, in_dropped, in_hold;
+	wire        in_priv_busy, in_lw_done, in_irq_set, in_denied, in_dropped, in_hold, in_preg_req;
 	wire [9:0]  in_preg_woff;
 	wire [31:0] in_ext_cmd, in_ext_arg;
 	reg  [31:0] in_preg_rdata;
@@ -160,7 +162,7 @@ module tcu_top #(
 		.spm_wdata_o(in_spm_wdata), .spm_gnt_i(in_spm_gnt), .spm_rdata_i(spm_rdata_i),
 		.cmd_idle_i(cmd_idle && !cmd_start && !cmd_wait), .priv_busy_o(in_priv_busy),
 		.lw_valid_i(lw_valid), .lw_woff_i(woff), .lw_data_i(mmio_wdata_i), .lw_done_o(in_lw_done),
-		.preg_woff_o(in_preg_woff), .preg_rdata_i(in_preg_rdata),
+		.preg_req_o(in_preg_req), .preg_woff_o(in_preg_woff), .preg_rdata_i(in_preg_rdata),
 		.irq_set_o(in_irq_set), .denied_o(in_denied), .dropped_o(in_dropped),
 		.ext_cmd_o(in_ext_cmd), .ext_arg_o(in_ext_arg), .core_hold_o(in_hold)
 	);
@@ -220,7 +222,9 @@ module tcu_top #(
 			end
 		end
 	endfunction
-	always @* in_preg_rdata = reg_read(in_preg_woff);
+	// one register read port, shared: a PRIV_REQ read first, the core waits
+	wire [31:0] reg_rdata = reg_read(in_preg_req ? in_preg_woff : woff);
+	always @* in_preg_rdata = reg_rdata;
 
 	// ------------------------------------------------------------ MMIO
 	// One access at a time; ready is registered (one wait state), and a
@@ -263,8 +267,8 @@ module tcu_top #(
 				ready_d = cmd_wait_done;
 				rdata_d = cmd_wait_word;
 			end else begin
-				ready_d = 1'b1;
-				rdata_d = reg_read(woff);
+				ready_d = !in_preg_req;
+				rdata_d = reg_rdata;
 			end
 		end
 	end
