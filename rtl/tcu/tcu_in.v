@@ -46,6 +46,7 @@ module tcu_in #(
 	input  wire [31:0]  spm_rdata_i,
 	// coordination with the command engine and the register block
 	input  wire         cmd_idle_i,   // command engine idle (and not starting)
+	input  wire         hold_i,       // accept nothing (EP file being cleared after reset)
 	output reg          priv_busy_o,  // blocks command starts while privileged writes run
 	input  wire         lw_valid_i,   // local privileged store (kernel tile only)
 	input  wire [9:0]   lw_woff_i,
@@ -329,7 +330,9 @@ module tcu_in #(
 
 		case (state_q)
 		S_IDLE: begin
-			if (lw_valid_i && cmd_idle_i) begin
+			if (hold_i) begin
+				state_d = S_IDLE;
+			end else if (lw_valid_i && cmd_idle_i) begin
 				state_d = S_LW;
 			end else begin
 				req_in_ready_o = 1'b1;

@@ -85,21 +85,28 @@ module tcu_top #(
 	wire [127:0] cmd_ep_rd = ({1'b0, cmd_ep_idx} < N_EPS) ? ep_q[cmd_ep_idx[IdxW-1:0]] : 128'd0;
 	wire [127:0] in_ep_rd  = ({1'b0, in_ep_idx} < N_EPS) ? ep_q[in_ep_idx[IdxW-1:0]] : 128'd0;
 	wire         cmd_ep_gnt = !in_ep_we;
-	// one write port: tcu_in first, tcu_cmd when tcu_in does not write
-	wire         ep_we    = in_ep_we || cmd_ep_we;
-	wire [6:0]   ep_widx  = in_ep_we ? in_ep_idx : cmd_ep_idx;
-	wire [127:0] ep_wdata = in_ep_we ? in_ep_wdata : cmd_ep_wdata;
-	genvar ge;
-	generate
-		for (ge = 0; ge < NumEps; ge = ge + 1) begin : g_ep
-			always @(posedge clk_i) begin
-				if (rst_i)
-					ep_q[ge] <= 128'd0;
-				else if (ep_we && ep_widx == ge)
-					ep_q[ge] <= ep_wdata;
-			end
+	// One write port: the reset sweep, then tcu_in, then tcu_cmd. The EP file has
+	// no reset of its own (so it maps to distributed RAM): after rst_i the sweep
+	// invalidates one EP per cycle while init_q holds the MMIO port and tcu_in.
+	reg          init_q;
+	reg  [6:0]   init_idx_q;
+	wire         ep_we    = init_q || in_ep_we || cmd_ep_we;
+	wire [6:0]   ep_widx  = init_q ? init_idx_q : in_ep_we ? in_ep_idx : cmd_ep_idx;
+	wire [127:0] ep_wdata = init_q ? 128'd0 : in_ep_we ? in_ep_wdata : cmd_ep_wdata;
+	always @(posedge clk_i) begin
+		if (ep_we && {1'b0, ep_widx} < N_EPS)
+			ep_q[ep_widx[IdxW-1:0]] <= ep_wdata;
+	end
+	always @(posedge clk_i) begin
+		if (rst_i) begin
+			init_q     <= 1'b1;
+			init_idx_q <= 7'd0;
+		end else if (init_q) begin
+			init_idx_q <= init_idx_q + 7'd1;
+			if ({1'b0, init_idx_q} == N_EPS - 8'd1)
+				init_q <= 1'b0;
 		end
-	endgenerate
+	end
 
 	// ------------------------------------------------------------ engines
 	wire        cmd_idle, cmd_done, cmd_wait_done, cmd_result_we, cmd_dropped;
@@ -160,7 +167,7 @@ module tcu_top #(
 		.ep_idx_o(in_ep_idx), .ep_rd_i(in_ep_rd), .ep_we_o(in_ep_we), .ep_wdata_o(in_ep_wdata),
 		.spm_req_o(in_spm_req), .spm_we_o(in_spm_we), .spm_addr_o(in_spm_addr),
 		.spm_wdata_o(in_spm_wdata), .spm_gnt_i(in_spm_gnt), .spm_rdata_i(spm_rdata_i),
-		.cmd_idle_i(cmd_idle && !cmd_start && !cmd_wait), .priv_busy_o(in_priv_busy),
+		.cmd_idle_i(cmd_idle && !cmd_start && !cmd_wait), .hold_i(init_q), .priv_busy_o(in_priv_busy),
 		.lw_valid_i(lw_valid), .lw_woff_i(woff), .lw_data_i(mmio_wdata_i), .lw_done_o(in_lw_done),
 		.preg_req_o(in_preg_req), .preg_woff_o(in_preg_woff), .preg_rdata_i(in_preg_rdata),
 		.irq_set_o(in_irq_set), .denied_o(in_denied), .dropped_o(in_dropped),
@@ -186,11 +193,13 @@ module tcu_top #(
 	end
 
 	// ------------------------------------------------------------ register reads
+	wire [9:0]   rr_woff = in_preg_req ? in_preg_woff : woff;
+	wire [127:0] reg_ep  = ({1'b0, rr_woff[8:2]} < N_EPS) ? ep_q[rr_woff[IdxW+1:2]] : 128'd0;
 	function [31:0] reg_read(input [9:0] w);
 		reg [127:0] ep;
 		begin
 			reg_read = 32'd0;
-			ep = ({1'b0, w[8:2]} < N_EPS) ? ep_q[w[IdxW+1:2]] : 128'd0;
+			ep = reg_ep;
 			if (w >= TCU_REG_EP_BASE[11:2]) begin
 				reg_read = ep[{w[1:0], 5'd0} +: 32];
 			end else begin
@@ -223,7 +232,7 @@ module tcu_top #(
 		end
 	endfunction
 	// one register read port, shared: a PRIV_REQ read first, the core waits
-	wire [31:0] reg_rdata = reg_read(in_preg_req ? in_preg_woff : woff);
+	wire [31:0] reg_rdata = reg_read(rr_woff);
 	always @* in_preg_rdata = reg_rdata;
 
 	// ------------------------------------------------------------ MMIO
@@ -242,7 +251,7 @@ module tcu_top #(
 	assign mmio_ready_o = ready_q;
 	assign mmio_rdata_o = rdata_q;
 
-	wire acc = mmio_valid_i && !ready_q;
+	wire acc = mmio_valid_i && !ready_q && !init_q;
 	always @* begin
 		cmd_start  = acc && is_wr && (woff == TCU_REG_COMMAND[11:2]) && cmd_idle && !in_priv_busy;
 		cmd_wait   = acc && !is_wr && is_wait && cmd_idle && !wait_act_q && !in_priv_busy;
@@ -294,7 +303,7 @@ module tcu_top #(
 				wait_act_q <= 1'b1;
 			else if (cmd_wait_done)
 				wait_act_q <= 1'b0;
-			if (mmio_valid_i && !ready_q && is_wr) begin
+			if (acc && is_wr) begin
 				case ({woff, 2'b00})
 				TCU_REG_DATA_ADDR: data_addr_q <= (data_addr_q & ~wmask) | (mmio_wdata_i & wmask);
 				TCU_REG_DATA_SIZE: data_size_q <= (data_size_q & ~wmask) | (mmio_wdata_i & wmask);
@@ -317,7 +326,7 @@ module tcu_top #(
 			// a delivery wins over a clear in the same cycle
 			if (in_irq_set)
 				irq_q <= 1'b1;
-			else if (mmio_valid_i && !ready_q && is_wr && woff == TCU_REG_STATUS[11:2] &&
+			else if (acc && is_wr && woff == TCU_REG_STATUS[11:2] &&
 				 mmio_wstrb_i[0] && mmio_wdata_i[TCU_STATUS_IRQ_LSB])
 				irq_q <= 1'b0;
 			if ((in_denied || denied_inc) && denied_q != 8'hff)

@@ -736,6 +736,52 @@ static void random_cmd(void)
 	}
 }
 
+/*
+ * T9: a global reset in the middle of traffic. A long command is started on a
+ * random tile and the whole bench is reset a random number of cycles later; then
+ * every EP must be invalid, and the model restarts from the RTL's memories.
+ */
+static unsigned long resets;
+
+static void setup_roles(void);
+
+static void mid_reset(void)
+{
+	int t = rnd() % NT;
+	unsigned ep = 4 + rnd() % 8;
+
+	wr(t, TCU_REG_DATA_ADDR, rnd() % 0x4000);
+	wr(t, TCU_REG_DATA_SIZE, rnd() % 3000);
+	wr(t, TCU_REG_ARG, rnd() % 64);
+	mm_valid[t] = 1;
+	mm_addr[t] = TCU_REG_COMMAND;
+	mm_wdata[t] = cmd_word(ep < 8 ? TCU_OP_SEND : (chance(50) ? TCU_OP_READ : TCU_OP_WRITE), ep, TCU_NO_EP);
+	mm_wstrb[t] = 0xf;
+	mm_done[t] = 0;
+	idle_cycles(rnd() % 400);
+	shim_set_rst_i(sim, 1);
+	idle_cycles(2);
+	shim_set_rst_i(sim, 0);
+	for (int n = 0; n < 2; n++)
+		for (int i = 0; i < NT; i++) {
+			q[n][i].n = 0;
+			owner[n][i] = src_state[n][i] = -1;
+		}
+	for (int i = 0; i < NT; i++) {
+		mm_valid[i] = 0;
+		tm_reset(&msys, &mt[i]);
+		memcpy(mmem[i], rmem[i], MEMSZ);
+		last_addr[i] = last_size[i] = last_arg[i] = 0;
+		for (int e = 0; e < 4; e++)
+			nfetched[i][e] = 0;
+	}
+	resets++;
+	compare_eps("after reset");
+	if (shim_get_core_rst_o(sim) != 6)
+		FAIL("core_rst_o = %llx after reset", (unsigned long long)shim_get_core_rst_o(sim));
+	setup_roles();
+}
+
 /* the initial world: every EP in its role */
 static void setup_roles(void)
 {
@@ -801,6 +847,8 @@ int main(int argc, char **argv)
 	test_latency();
 	setup_roles();
 	for (unsigned long i = 0; i < n; i++) {
+		if (i % 500 == 499)
+			mid_reset();
 		random_cmd();
 		compare_mem("random");
 		if (i % 16 == 15 || mismatches)
@@ -833,8 +881,8 @@ int main(int argc, char **argv)
 		}
 		printf("  deliveries %lu %lu %lu\n", mt[0].delivered, mt[1].delivered, mt[2].delivered);
 	}
-	printf("tcu_tb: seed %lu, %lu commands, %llu cycles, %lu packets to missing tiles, %lu mismatches\n", seed,
-	       ncmds, (unsigned long long)shim_cycle(sim), dropped_pkts, mismatches);
+	printf("tcu_tb: seed %lu, %lu commands, %lu resets in traffic, %llu cycles, %lu packets to missing tiles, "
+	       "%lu mismatches\n", seed, ncmds, resets, (unsigned long long)shim_cycle(sim), dropped_pkts, mismatches);
 	shim_free(sim);
 	return mismatches ? 1 : 0;
 }
