@@ -172,33 +172,19 @@ module tcu_cmd #(
 	reg         rd_start, wr_start, rd_abort, wr_abort;
 	reg  [31:0] xfer_addr;
 	reg  [12:0] xfer_len;
-	wire        rd_busy, rd_valid, rd_last, wr_busy, wr_done, wr_ready, wr_need;
-	wire        unused_xfer = rd_busy ^ wr_done;   // the FSM follows the streams instead
+	wire        rd_valid, rd_last, wr_busy, wr_ready, wr_need;
 	wire [63:0] rd_data;
 	reg         rd_ready, wr_valid;
-	wire        rd_req, wr_req;
-	wire [29:0] rd_addr, wr_addr;
-	wire [3:0]  wr_we;
-	wire [31:0] wr_wdata;
 
-	tcu_spm_rd #(.LenW(13)) u_rd (
-		.clk_i(clk_i), .rst_i(rst_i), .start_i(rd_start), .abort_i(rd_abort),
-		.addr_i(xfer_addr), .len_i(xfer_len), .busy_o(rd_busy),
-		.spm_req_o(rd_req), .spm_addr_o(rd_addr), .spm_gnt_i(spm_gnt_i && !wr_req),
-		.spm_rdata_i(spm_rdata_i),
-		.out_valid_o(rd_valid), .out_ready_i(rd_ready), .out_data_o(rd_data), .out_last_o(rd_last)
+	tcu_xfer u_xfer (
+		.clk_i(clk_i), .rst_i(rst_i), .addr_i(xfer_addr), .len_i(xfer_len),
+		.rd_start_i(rd_start), .rd_abort_i(rd_abort), .rd_valid_o(rd_valid), .rd_ready_i(rd_ready),
+		.rd_data_o(rd_data), .rd_last_o(rd_last),
+		.wr_start_i(wr_start), .wr_abort_i(wr_abort), .wr_busy_o(wr_busy), .wr_need_o(wr_need),
+		.wr_valid_i(wr_valid), .wr_ready_o(wr_ready), .wr_data_i(rsp_in_data_i),
+		.spm_req_o(spm_req_o), .spm_we_o(spm_we_o), .spm_addr_o(spm_addr_o), .spm_wdata_o(spm_wdata_o),
+		.spm_gnt_i(spm_gnt_i), .spm_rdata_i(spm_rdata_i)
 	);
-	tcu_spm_wr #(.LenW(13)) u_wr (
-		.clk_i(clk_i), .rst_i(rst_i), .start_i(wr_start), .abort_i(wr_abort),
-		.addr_i(xfer_addr), .len_i(xfer_len), .busy_o(wr_busy), .need_o(wr_need), .done_o(wr_done),
-		.in_valid_i(wr_valid), .in_ready_o(wr_ready), .in_data_i(rsp_in_data_i),
-		.spm_req_o(wr_req), .spm_we_o(wr_we), .spm_addr_o(wr_addr), .spm_wdata_o(wr_wdata),
-		.spm_gnt_i(spm_gnt_i)
-	);
-	assign spm_req_o   = wr_req || rd_req;
-	assign spm_we_o    = wr_req ? wr_we : 4'd0;
-	assign spm_addr_o  = wr_req ? wr_addr : rd_addr;
-	assign spm_wdata_o = wr_wdata;
 
 	// response head fields
 	wire [3:0]  p_kind = rsp_in_data_i[NOC_HEAD_KIND_LSB +: NOC_HEAD_KIND_W];
