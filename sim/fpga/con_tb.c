@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "con_tb.h"
+#include "uart_rx.h"
 
 #define LINE_MAX_CHARS 512
 #define MAX_LINES 4096
@@ -123,52 +124,6 @@ static void make_script(struct tile *t, int lines)
 	snprintf(s, sizeof(s), "exit %" PRIu32 "\n", t->code);
 	puts_buf(&t->expect, s);
 	t->ctl_left = 1 + (int)(rnd() % 5);
-}
-
-/* UART receiver: samples tx_o once per cycle */
-struct rx {
-	int div, busy;
-	long cnt;
-	int bit;
-	unsigned sh;
-	int errors;
-};
-
-static int rx_cycle(struct rx *r, int tx, uint8_t *out)
-{
-	if (!r->busy) {
-		if (!tx) {
-			r->busy = 1;
-			r->cnt = r->div / 2; /* to the middle of the start bit */
-			r->bit = 0;
-			r->sh = 0;
-		}
-		return 0;
-	}
-	if (--r->cnt > 0)
-		return 0;
-	r->cnt = r->div;
-	if (r->bit == 0) {
-		if (tx) {
-			fprintf(stderr, "con_tb: framing error: start bit not low at its middle\n");
-			r->errors++;
-			r->busy = 0;
-			return 0;
-		}
-	} else if (r->bit <= 8) {
-		r->sh |= (unsigned)tx << (r->bit - 1);
-	} else {
-		r->busy = 0;
-		if (!tx) {
-			fprintf(stderr, "con_tb: framing error: stop bit low\n");
-			r->errors++;
-			return 0;
-		}
-		*out = (uint8_t)r->sh;
-		return 1;
-	}
-	r->bit++;
-	return 0;
 }
 
 static long num_arg(const char *o, const char *v)
@@ -280,8 +235,10 @@ int main(int argc, char **argv)
 	}
 
 	struct shim *s = shim_new(argc, argv);
-	struct rx rx = {.div = (int)div};
+	struct uart_rx rx;
 	struct buf out = {0};
+
+	uart_rx_init(&rx, (int)div);
 	int bad = 0;
 
 	shim_set_rst_i(s, 1);
@@ -335,7 +292,7 @@ int main(int argc, char **argv)
 		shim_tick(s);
 
 		uint8_t c;
-		if (rx_cycle(&rx, (int)shim_get_tx_o(s), &c))
+		if (uart_rx_cycle(&rx, (int)shim_get_tx_o(s), &c))
 			put(&out, c);
 		if (!active && !shim_get_busy_o(s) && !rx.busy) {
 			if (++idle > (uint64_t)div * 30)
