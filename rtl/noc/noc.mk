@@ -56,7 +56,7 @@ bench-noc: $(DEPS_STAMP) $(noc-4x4_BIN)
 	@echo "bench-noc: wrote $(B)/bench/noc.json, noc_load.csv, noc_hops.csv, noc_latency.png"
 
 # Soak: 10x the CI packet count on every configuration, three other seeds.
-soak-noc: $(DEPS_STAMP) $(NOC_SIMS)
+soak-noc: $(DEPS_STAMP) $(noc-1x2_BIN) $(noc-3x2_BIN) $(noc-4x4_BIN)
 	$(Q)for s in 11 12 13; do \
 		$(noc-1x2_BIN) --seed $$s --packets 1500000 && \
 		$(noc-3x2_BIN) --seed $$s --packets 3000000 && \
