@@ -51,6 +51,19 @@ int cap_free_range(const struct kern *k, unsigned act, uint32_t sel, uint32_t n)
 	return 0;
 }
 
+int cap_used_range(const struct kern *k, unsigned act, uint32_t sel, uint32_t n)
+{
+	uint32_t i;
+
+	if (sel >= KCFG_SELS || n > KCFG_SELS - sel)
+		return KIF_ERR_INV_SEL;
+	for (i = 0; i < n; i++) {
+		if (k->acts[act].sel[sel + i] == KNIL)
+			return KIF_ERR_INV_SEL;
+	}
+	return 0;
+}
+
 uint16_t cap_new(struct kern *k, unsigned act, uint32_t sel, unsigned kind, uint16_t obj, uint16_t parent)
 {
 	uint16_t c = k->cap_free;

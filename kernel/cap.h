@@ -37,6 +37,9 @@ int cap_get(const struct kern *k, unsigned act, uint32_t sel, unsigned kind, uin
  */
 int cap_free_range(const struct kern *k, unsigned act, uint32_t sel, uint32_t n);
 
+/* 0 if selectors [sel, sel + n) of act are in range and all hold capabilities, else KIF_ERR_INV_SEL. */
+int cap_used_range(const struct kern *k, unsigned act, uint32_t sel, uint32_t n);
+
 /*
  * Allocate a capability of kind naming obj at (act, sel) (must be free and in
  * range), as a child of parent (KNIL: a root). Charges act's cap quota. Returns

@@ -14,6 +14,7 @@ static uint16_t kc_refs[KCFG_MAX_OBJS];
 static uint16_t kc_ncaps[KCFG_MAX_ACTS];
 static uint16_t kc_nobjs[KCFG_MAX_ACTS];
 static uint16_t kc_eps[KCFG_MAX_ACTS];
+static uint16_t kc_credits[KCFG_MAX_OBJS];
 
 #define KC_FAIL(...)                                              \
 	do {                                                      \
@@ -173,7 +174,7 @@ static const char *kc_caps(const struct kern *k)
 static const char *kc_obj_kind(const struct kern *k, uint16_t i)
 {
 	const struct kobj *o = &k->objs[i];
-	unsigned sum = 0, j;
+	unsigned sum = kc_credits[i];
 
 	switch (o->kind) {
 	case KIF_CAP_SGATE:
@@ -185,14 +186,6 @@ static const char *kc_obj_kind(const struct kern *k, uint16_t i)
 			KC_FAIL("send gate %u: binding to EP %u not mutual", i, o->u.sg.bound);
 		break;
 	case KIF_CAP_RGATE:
-		for (j = 0; j < KCFG_MAX_OBJS; j++) {
-			const struct kobj *s = &k->objs[j];
-
-			if (s->kind == KIF_CAP_SGATE && s->u.sg.rgate == i)
-				sum += s->u.sg.credits;
-			if (s->kind == KIF_CAP_SERV && s->u.srv.rgate == i)
-				sum++;
-		}
 		if (sum != o->u.rg.used || sum > (1u << o->u.rg.slots))
 			KC_FAIL("receive gate %u: credits %u, used %u, slots %u", i, sum, o->u.rg.used,
 				1u << o->u.rg.slots);
@@ -248,6 +241,15 @@ static const char *kc_objs(const struct kern *k)
 
 	memset(kc_nobjs, 0, sizeof(kc_nobjs));
 	memset(kc_eps, 0, sizeof(kc_eps));
+	memset(kc_credits, 0, sizeof(kc_credits));
+	for (i = 0; i < KCFG_MAX_OBJS; i++) {
+		const struct kobj *o = &k->objs[i];
+
+		if (o->kind == KIF_CAP_SGATE && o->u.sg.rgate < KCFG_MAX_OBJS)
+			kc_credits[o->u.sg.rgate] += o->u.sg.credits;
+		if (o->kind == KIF_CAP_SERV && o->u.srv.rgate < KCFG_MAX_OBJS)
+			kc_credits[o->u.srv.rgate]++;
+	}
 	for (i = 0; i < KCFG_MAX_OBJS; i++) {
 		const struct kobj *o = &k->objs[i];
 
@@ -333,25 +335,26 @@ static const char *kc_acts(const struct kern *k)
 
 static const char *kc_tiles(const struct kern *k)
 {
-	uint32_t bits[(TCU_MAX_EPS + 31) / 32];
+	static uint32_t bits[KCFG_MAX_TILES][(TCU_MAX_EPS + 31) / 32];
 	unsigned t, i, e;
 
-	for (t = 0; t < k->ntiles; t++) {
-		memset(bits, 0, sizeof(bits));
-		for (i = 0; i < KCFG_MAX_OBJS; i++) {
-			const struct kobj *o = &k->objs[i];
+	memset(bits, 0, sizeof(bits));
+	for (i = 0; i < KCFG_MAX_OBJS; i++) {
+		const struct kobj *o = &k->objs[i];
 
-			if (o->kind != KIF_CAP_EP || o->u.ep.tile != t)
-				continue;
-			for (e = o->u.ep.epid; e <= (unsigned)o->u.ep.epid + o->u.ep.replies; e++) {
-				if (bits[e / 32] & (1u << (e % 32)))
-					KC_FAIL("tile %u: EP %u held twice", t, e);
-				bits[e / 32] |= 1u << (e % 32);
-			}
+		if (o->kind != KIF_CAP_EP)
+			continue;
+		t = o->u.ep.tile;
+		for (e = o->u.ep.epid; e <= (unsigned)o->u.ep.epid + o->u.ep.replies; e++) {
+			if (bits[t][e / 32] & (1u << (e % 32)))
+				KC_FAIL("tile %u: EP %u held twice", t, e);
+			bits[t][e / 32] |= 1u << (e % 32);
 		}
-		if (memcmp(bits, k->tiles[t].ep_used, sizeof(bits)))
+	}
+	for (t = 0; t < KCFG_MAX_TILES; t++) {
+		if (memcmp(bits[t], k->tiles[t].ep_used, sizeof(bits[t])))
 			KC_FAIL("tile %u: EP bitmap differs from the EP objects", t);
-		if (k->tiles[t].act != KACT_NONE && k->acts[k->tiles[t].act].tile != t)
+		if (k->tiles[t].act != KACT_NONE && (t >= k->ntiles || k->acts[k->tiles[t].act].tile != t))
 			KC_FAIL("tile %u: activity %u is elsewhere", t, k->tiles[t].act);
 	}
 	return NULL;

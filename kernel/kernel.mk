@@ -18,10 +18,11 @@ $(KT_DIR)/test_sys: kernel/tests/test_sys.c $(KT_SUPPORT) $(KERNEL_SRC) $(KERNEL
 	@echo "  CC      $@"
 	$(Q)gcc $(KT_CFLAGS) $(filter %.c,$^) -o $@
 
+# -O2: the K2 run checks every invariant after each of its 10^6 steps
 $(KT_DIR)/test_prop: kernel/tests/test_prop.c $(KT_SUPPORT) $(KERNEL_SRC) $(KERNEL_HDR) $(SPEC_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"
-	$(Q)gcc $(KT_CFLAGS) $(filter %.c,$^) -o $@
+	$(Q)gcc $(KT_CFLAGS) -O2 $(filter %.c,$^) -o $@
 
 $(KT_DIR)/test_deep: kernel/tests/test_deep.c $(KT_SUPPORT) $(KERNEL_SRC) $(KERNEL_HDR) $(SPEC_STAMP)
 	@mkdir -p $(dir $@)
@@ -35,6 +36,12 @@ $(KT_DIR)/fuzz_sys: kernel/tests/fuzz_sys.c $(KT_SUPPORT) $(KERNEL_SRC) $(KERNEL
 	$(Q)clang-14 -std=c11 -g -O1 -Wall -Wextra -Werror -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=all -D_GNU_SOURCE -Ikernel -Ikernel/tests -Ifirmware/include \
 		$(filter %.c,$^) -o $@
+
+# seed corpus: one valid input per syscall (opcodes from spec/kif.h)
+KT_SEEDS := $(KT_DIR)/fuzz-seeds/.ok
+$(KT_SEEDS): kernel/tests/fuzz_seeds.py firmware/include/spec/kif.h
+	$(Q)python3 $< $(dir $@) >/dev/null
+	@touch $@
 
 # rv32: every source through firmware/mk/prog.mk's object rule (the firmware flags),
 # with the call graph for the static stack check (kernel/tests/kstack.py)
@@ -58,13 +65,16 @@ $(KRV_NEG): kernel/tests/kstack_neg.c $(DEPS_STAMP)
 kernel-rv32: $(KRV_STAMP) $(KRV_NEG)
 	$(Q)python3 tools/runtests.py -k kernel/rv32 kernel/tests/tests.list
 
+# the long run keeps its corpus in build/kernel/corpus; crashes go to build/kernel/fuzz-crash-*
 FUZZ_RUNS ?= 10000000
-fuzz-kernel: $(KT_DIR)/fuzz_sys
+fuzz-kernel: $(KT_DIR)/fuzz_sys $(KT_SEEDS)
 	@mkdir -p $(KT_DIR)/corpus
-	$(KT_DIR)/fuzz_sys -runs=$(FUZZ_RUNS) -max_len=2048 -print_final_stats=1 $(KT_DIR)/corpus
+	$(KT_DIR)/fuzz_sys -runs=$(FUZZ_RUNS) -max_len=1024 -print_final_stats=1 \
+		-artifact_prefix=$(KT_DIR)/fuzz-crash- $(KT_DIR)/corpus $(KT_DIR)/fuzz-seeds
 
 kernel-long: $(KT_DIR)/test_prop
 	$(KT_DIR)/test_prop 100000 100
 
-TEST_BUILD += $(KT_DIR)/test_sys $(KT_DIR)/test_deep $(KRV_STAMP) $(KRV_NEG)
+TEST_BUILD += $(KT_DIR)/test_sys $(KT_DIR)/test_prop $(KT_DIR)/test_deep $(KT_DIR)/fuzz_sys $(KT_SEEDS) \
+	$(KRV_STAMP) $(KRV_NEG)
 TEST_LISTS += kernel/tests/tests.list

@@ -1,72 +1,16 @@
 /*
- * kif.c - names of syscalls and error codes (reports and test output).
+ * kif.c - names of syscalls and error codes (reports and test output), from the
+ * name tables the spec generator emits.
  */
 #include "kif.h"
 
-static const char *const kif_sys_names[KIF_SYS_COUNT] = {
-	[KIF_SYS_NOOP] = "NOOP",
-	[KIF_SYS_CREATE_SGATE] = "CREATE_SGATE",
-	[KIF_SYS_CREATE_RGATE] = "CREATE_RGATE",
-	[KIF_SYS_CREATE_MGATE] = "CREATE_MGATE",
-	[KIF_SYS_DERIVE_MEM] = "DERIVE_MEM",
-	[KIF_SYS_CREATE_ACT] = "CREATE_ACT",
-	[KIF_SYS_ALLOC_EP] = "ALLOC_EP",
-	[KIF_SYS_ACTIVATE] = "ACTIVATE",
-	[KIF_SYS_ACT_START] = "ACT_START",
-	[KIF_SYS_ACT_STOP] = "ACT_STOP",
-	[KIF_SYS_ACT_WAIT] = "ACT_WAIT",
-	[KIF_SYS_EXCHANGE] = "EXCHANGE",
-	[KIF_SYS_CREATE_SERV] = "CREATE_SERV",
-	[KIF_SYS_OPEN_SESS] = "OPEN_SESS",
-	[KIF_SYS_EXCHANGE_SESS] = "EXCHANGE_SESS",
-	[KIF_SYS_REVOKE] = "REVOKE",
-	[KIF_SYS_EXIT] = "EXIT",
-};
+static const char *const kif_sys_names[] = KIF_SYS_NAMES;
+static const char *const kif_tcu_err_names[] = TCU_ERR_NAMES;
+static const char *const kif_err_names[] = KIF_ERR_NAMES;
 
-static const char *const kif_err_names[KIF_ERR_LAST + 1] = {
-	[TCU_ERR_NONE] = "NONE",
-	[TCU_ERR_NO_MEP] = "NO_MEP",
-	[TCU_ERR_NO_SEP] = "NO_SEP",
-	[TCU_ERR_NO_REP] = "NO_REP",
-	[TCU_ERR_FOREIGN_EP] = "FOREIGN_EP",
-	[TCU_ERR_SEND_REPLY_EP] = "SEND_REPLY_EP",
-	[TCU_ERR_RECV_GONE] = "RECV_GONE",
-	[TCU_ERR_RECV_NO_SPACE] = "RECV_NO_SPACE",
-	[TCU_ERR_REPLIES_DISABLED] = "REPLIES_DISABLED",
-	[TCU_ERR_OUT_OF_BOUNDS] = "OUT_OF_BOUNDS",
-	[TCU_ERR_NO_CREDITS] = "NO_CREDITS",
-	[TCU_ERR_NO_PERM] = "NO_PERM",
-	[TCU_ERR_INV_MSG_OFF] = "INV_MSG_OFF",
-	[TCU_ERR_TRANSLATION_FAULT] = "TRANSLATION_FAULT",
-	[TCU_ERR_ABORT] = "ABORT",
-	[TCU_ERR_UNKNOWN_CMD] = "UNKNOWN_CMD",
-	[TCU_ERR_RECV_OUT_OF_BOUNDS] = "RECV_OUT_OF_BOUNDS",
-	[TCU_ERR_RECV_INV_RPL_EPS] = "RECV_INV_RPL_EPS",
-	[TCU_ERR_SEND_INV_CRD_EP] = "SEND_INV_CRD_EP",
-	[TCU_ERR_SEND_INV_MSG_SZ] = "SEND_INV_MSG_SZ",
-	[TCU_ERR_TIMEOUT_MEM] = "TIMEOUT_MEM",
-	[TCU_ERR_TIMEOUT_NOC] = "TIMEOUT_NOC",
-	[TCU_ERR_PAGE_BOUNDARY] = "PAGE_BOUNDARY",
-	[TCU_ERR_MSG_UNALIGNED] = "MSG_UNALIGNED",
-	[TCU_ERR_TLB_MISS] = "TLB_MISS",
-	[TCU_ERR_TLB_FULL] = "TLB_FULL",
-	[TCU_ERR_NO_PMP_EP] = "NO_PMP_EP",
-	[KIF_ERR_INV_SEL] = "INV_SEL",
-	[KIF_ERR_WRONG_KIND] = "WRONG_KIND",
-	[KIF_ERR_DENIED] = "DENIED",
-	[KIF_ERR_NO_QUOTA] = "NO_QUOTA",
-	[KIF_ERR_NO_SPACE] = "NO_SPACE",
-	[KIF_ERR_NO_FREE_TILE] = "NO_FREE_TILE",
-	[KIF_ERR_BAD_ELF] = "BAD_ELF",
-	[KIF_ERR_EXISTS] = "EXISTS",
-	[KIF_ERR_INV_ARGS] = "INV_ARGS",
-	[KIF_ERR_UNKNOWN_SYSCALL] = "UNKNOWN_SYSCALL",
-	[KIF_ERR_BAD_MSG] = "BAD_MSG",
-	[KIF_ERR_INV_STATE] = "INV_STATE",
-	[KIF_ERR_NO_SLOTS] = "NO_SLOTS",
-	[KIF_ERR_SRV_GONE] = "SRV_GONE",
-	[KIF_ERR_PLATFORM] = "PLATFORM",
-};
+_Static_assert(sizeof(kif_sys_names) / sizeof(kif_sys_names[0]) == KIF_SYS_COUNT, "KIF_SYS_COUNT is stale");
+_Static_assert(sizeof(kif_err_names) / sizeof(kif_err_names[0]) == KIF_ERR_LAST + 1, "KIF_ERR_LAST is stale");
+_Static_assert(sizeof(kif_tcu_err_names) / sizeof(kif_tcu_err_names[0]) == KIF_FIRST_ERR, "TCU errors moved");
 
 const char *kif_sys_name(uint32_t op)
 {
@@ -75,5 +19,7 @@ const char *kif_sys_name(uint32_t op)
 
 const char *kif_err_name(uint32_t err)
 {
-	return err <= KIF_ERR_LAST && kif_err_names[err] ? kif_err_names[err] : "?";
+	if (err < KIF_FIRST_ERR)
+		return kif_tcu_err_names[err];
+	return err <= KIF_ERR_LAST ? kif_err_names[err] : "?";
 }

@@ -17,9 +17,9 @@
 #define KIF_W(F) (KIF_##F##_LSB / 32)
 #define KIF_WORDS(LAST) (KIF_W(LAST) + 1)
 
-/* the last software error code (update with spec/kif.toml) */
+/* the last software error code (kif.c checks it against the spec at compile time) */
 #define KIF_ERR_LAST KIF_ERR_PLATFORM
-/* number of syscall opcodes */
+/* number of syscall opcodes (checked in kif.c) */
 #define KIF_SYS_COUNT (KIF_SYS_EXIT + 1)
 
 /* Name of syscall opcode op ("NOOP", ...), or "?". */

@@ -18,7 +18,12 @@
 struct kplat {
 	/* Write the PLAT_EP_WORDS words of EP ep on tile. Returns 0 or a TCU error. */
 	int (*ep_write)(void *ctx, unsigned tile, unsigned ep, const uint32_t *w);
-	/* Invalidate EP ep on tile (forced: even with credits outstanding). 0 or a TCU error. */
+	/*
+	 * Invalidate EP ep on tile (forced: even with credits outstanding). 0 or a TCU
+	 * error. The kernel cannot undo a revoke, so the driver retries and reports a
+	 * failure only for a tile that no longer answers (the kernel counts it in
+	 * stats.plat_fail; that tile must then be reset before it is used again).
+	 */
 	int (*ep_inval)(void *ctx, unsigned tile, unsigned ep);
 	/* Release (run = 1) or hold (run = 0) the core of tile. 0 or a TCU error. */
 	int (*core_ctrl)(void *ctx, unsigned tile, int run);

@@ -231,16 +231,11 @@ static void srv_copy(struct kern *k, unsigned sa, uint32_t ss, unsigned da, uint
 /* 0 if n capabilities from (sa, ss..) can go to the free (da, ds..), else the error. */
 static int srv_can_copy(const struct kern *k, unsigned sa, uint32_t ss, unsigned da, uint32_t ds, uint32_t n)
 {
-	uint32_t i;
 	int err;
 
-	if (ss >= KCFG_SELS || n > KCFG_SELS - ss)
-		return KIF_ERR_INV_SEL;
-	for (i = 0; i < n; i++) {
-		if (k->acts[sa].sel[ss + i] == KNIL)
-			return KIF_ERR_INV_SEL;
-	}
-	err = cap_free_range(k, da, ds, n);
+	err = cap_used_range(k, sa, ss, n);
+	if (!err)
+		err = cap_free_range(k, da, ds, n);
 	return err ? err : kobj_quota(k, da, n, 0);
 }
 

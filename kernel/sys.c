@@ -458,20 +458,6 @@ static int sys_act_wait(struct sys_ctx *x)
 	return SYS_DEFER;
 }
 
-/* 0 if selectors [sel, sel + n) of act all hold capabilities, else KIF_ERR_INV_SEL. */
-static int sys_used_range(const struct kern *k, unsigned act, uint32_t sel, uint32_t n)
-{
-	uint32_t i;
-
-	if (sel >= KCFG_SELS || n > KCFG_SELS - sel)
-		return KIF_ERR_INV_SEL;
-	for (i = 0; i < n; i++) {
-		if (k->acts[act].sel[sel + i] == KNIL)
-			return KIF_ERR_INV_SEL;
-	}
-	return 0;
-}
-
 static int sys_exchange(struct sys_ctx *x)
 {
 	struct kern *k = x->k;
@@ -492,7 +478,7 @@ static int sys_exchange(struct sys_ctx *x)
 	ss = obtain ? other : own;
 	da = obtain ? x->act : id;
 	ds = obtain ? own : other;
-	err = sys_used_range(k, sa, ss, n);
+	err = cap_used_range(k, sa, ss, n);
 	if (!err)
 		err = cap_free_range(k, da, ds, n);
 	if (!err)
@@ -593,7 +579,7 @@ static int sys_exchange_sess(struct sys_ctx *x)
 		if (!err)
 			err = kobj_quota(x->k, x->act, n, 0);
 	} else {
-		err = sys_used_range(x->k, x->act, own, n);
+		err = cap_used_range(x->k, x->act, own, n);
 	}
 	if (err)
 		return err;

@@ -135,7 +135,7 @@ def main():
         while n:
             path.append(n.split(":")[-1])
             n = via[n]
-        extra = " + one platform call" if reach_plat[e] else ""
+        extra = " + the frame of one platform call" if reach_plat[e] else ""
         print(f"kstack: worst-case stack {e}: {cost[e]} bytes{extra} ({' > '.join(path)})")
     print(f"kstack: {sum(plat.values())} platform call sites; external leaves: {', '.join(sorted(ext)) or 'none'}")
     return 0

@@ -11,6 +11,22 @@
 #include "act.h"
 #include "sys.h"
 
+unsigned kt_checks, kt_failed;
+
+/* Contribution of one EP (or core: ep = TCU_MAX_EPS) to the state hash; 0 when all zero. */
+static uint64_t fp_mix(unsigned tile, unsigned ep, const uint32_t *w, unsigned n)
+{
+	uint64_t h = (uint64_t)(tile << 8 | ep) + 1, any = 0;
+	unsigned i;
+
+	for (i = 0; i < n; i++) {
+		any |= w[i];
+		h = (h ^ w[i]) * 0x9E3779B97F4A7C15ull;
+		h ^= h >> 29;
+	}
+	return any ? h * 0xBF58476D1CE4E5B9ull : 0;
+}
+
 static int fp_fail(unsigned *n)
 {
 	if (*n == 0)
@@ -27,7 +43,9 @@ static int fp_ep_write(void *ctx, unsigned tile, unsigned ep, const uint32_t *w)
 		return p->fail_err;
 	if (tile >= KCFG_MAX_TILES || ep >= TCU_MAX_EPS)
 		abort();
+	p->hash ^= fp_mix(tile, ep, p->ep[tile][ep], PLAT_EP_WORDS) ^ fp_mix(tile, ep, w, PLAT_EP_WORDS);
 	memcpy(p->ep[tile][ep], w, sizeof(p->ep[tile][ep]));
+	p->stale_ep[tile][ep] = 0;
 	return 0;
 }
 
@@ -36,11 +54,15 @@ static int fp_ep_inval(void *ctx, unsigned tile, unsigned ep)
 	struct fplat *p = ctx;
 
 	p->calls++;
-	if (fp_fail(&p->fail_inval))
-		return p->fail_err;
 	if (tile >= KCFG_MAX_TILES || ep >= TCU_MAX_EPS)
 		abort();
+	if (fp_fail(&p->fail_inval)) {
+		p->stale_ep[tile][ep] = 1;
+		return p->fail_err;
+	}
+	p->hash ^= fp_mix(tile, ep, p->ep[tile][ep], PLAT_EP_WORDS);
 	memset(p->ep[tile][ep], 0, sizeof(p->ep[tile][ep]));
+	p->stale_ep[tile][ep] = 0;
 	return 0;
 }
 
@@ -49,9 +71,17 @@ static int fp_core(void *ctx, unsigned tile, int run)
 	struct fplat *p = ctx;
 
 	p->calls++;
-	if (fp_fail(&p->fail_core))
+	if (fp_fail(&p->fail_core)) {
+		p->stale_core[tile] = 1;
 		return p->fail_err;
+	}
+	{
+		uint32_t old = p->run[tile], now = (uint32_t)run;
+
+		p->hash ^= fp_mix(tile, TCU_MAX_EPS, &old, 1) ^ fp_mix(tile, TCU_MAX_EPS, &now, 1);
+	}
 	p->run[tile] = (uint8_t)run;
+	p->stale_core[tile] = 0;
 	return 0;
 }
 
@@ -102,15 +132,7 @@ void fplat_init(struct fplat *p)
 
 uint64_t fplat_hash(const struct fplat *p)
 {
-	const uint8_t *b = (const uint8_t *)p->ep;
-	uint64_t h = 0xcbf29ce484222325ull;
-	size_t i;
-
-	for (i = 0; i < sizeof(p->ep); i++)
-		h = (h ^ b[i]) * 0x100000001b3ull;
-	for (i = 0; i < sizeof(p->run); i++)
-		h = (h ^ p->run[i]) * 0x100000001b3ull;
-	return h;
+	return p->hash;
 }
 
 int fplat_pop_srv(struct fplat *p, struct fplat_msg *m)
@@ -166,7 +188,7 @@ const char *fplat_check(const struct fplat *p, const struct kern *k)
 		if (eo->kind != KIF_CAP_EP || !fp_expect(k, (uint16_t)i, w))
 			continue;
 		bound[eo->u.ep.tile][eo->u.ep.epid] = 1;
-		if (memcmp(w, p->ep[eo->u.ep.tile][eo->u.ep.epid], sizeof(w))) {
+		if (!p->stale_ep[eo->u.ep.tile][eo->u.ep.epid] && memcmp(w, p->ep[eo->u.ep.tile][eo->u.ep.epid], sizeof(w))) {
 			snprintf(msg, sizeof(msg), "tile %u EP %u: TCU words differ from the bound gate", eo->u.ep.tile,
 				 eo->u.ep.epid);
 			return msg;
@@ -176,7 +198,7 @@ const char *fplat_check(const struct fplat *p, const struct kern *k)
 		unsigned a = k->tiles[t].act;
 		int live = a != KACT_NONE && k->acts[a].state < KACT_EXITING;
 
-		if (k->tiles[t].kind == KTILE_PROC &&
+		if (k->tiles[t].kind == KTILE_PROC && !p->stale_core[t] && !p->stale_ep[t][KIF_EP_SYSC_SEND] &&
 		    (PLAT_GET(p->ep[t][KIF_EP_SYSC_SEND], TCU_EP_TYPE) != (live ? TCU_EPT_SEND : TCU_EPT_INVALID) ||
 		     (live && PLAT_GET(p->ep[t][KIF_EP_SYSC_SEND], TCU_SEP_LABEL) != act_label(a, k->acts[a].gen)) ||
 		     (live && p->run[t] != (k->acts[a].state == KACT_RUN)) ||
@@ -184,8 +206,8 @@ const char *fplat_check(const struct fplat *p, const struct kern *k)
 			snprintf(msg, sizeof(msg), "tile %u: syscall EP or core state does not fit activity %u", t, a);
 			return msg;
 		}
-		for (e = KIF_FIRST_USER_EP; e < TCU_MAX_EPS; e++) {
-			if (!bound[t][e] && PLAT_GET(p->ep[t][e], TCU_EP_TYPE) != TCU_EPT_INVALID) {
+		for (e = KIF_FIRST_USER_EP; e < k->tiles[t].num_eps; e++) {
+			if (!bound[t][e] && !p->stale_ep[t][e] && PLAT_GET(p->ep[t][e], TCU_EP_TYPE) != TCU_EPT_INVALID) {
 				snprintf(msg, sizeof(msg), "tile %u EP %u: valid in the TCU, no live gate bound", t, e);
 				return msg;
 			}
@@ -219,7 +241,8 @@ void kt_setup(struct ktest *t, struct kern *k, struct fplat *p)
 		fprintf(stderr, "kt_setup: kern_boot failed: %d\n", t->root);
 		exit(1);
 	}
-	p->run[KT_ROOT_TILE] = 1; /* the boot code loads root and starts its core */
+	fp_core(p, KT_ROOT_TILE, 1); /* the boot code loads root and starts its core */
+	p->calls = 0;
 }
 
 uint32_t kt_label(const struct kern *k, unsigned act)
@@ -240,6 +263,34 @@ int kt_sys(struct ktest *t, unsigned act, const uint32_t *w, unsigned n)
 	t->rpl_n = t->p->rpl_n[act];
 	memcpy(t->rpl, t->p->rpl[act], t->rpl_n * sizeof(uint32_t));
 	return (int)t->rpl[0];
+}
+
+void kt_must(struct ktest *t, unsigned act, unsigned n, const uint32_t *w)
+{
+	int r = kt_sys(t, act, w, n);
+
+	if (r != 0) {
+		fprintf(stderr, "set-up syscall %s of activity %u failed: %d (%s)\n", kif_sys_name(w[0]), act, r,
+			r > 0 ? kif_err_name((uint32_t)r) : r == KT_DEFERRED ? "deferred" : "dropped");
+		exit(2);
+	}
+}
+
+void kt_family(struct ktest *t)
+{
+	unsigned a;
+
+	KT_MUST(t, 0, KIF_SYS_CREATE_ACT, 20, 1, 48, 40, 8);
+	KT_MUST(t, 0, KIF_SYS_CREATE_ACT, 21, 2, 40, 24, 8);
+	KT_MUST(t, 0, KIF_SYS_EXCHANGE, 20, 3, 1, 1, 0);
+	KT_MUST(t, 0, KIF_SYS_ACT_START, 20);
+	KT_MUST(t, 0, KIF_SYS_ACT_START, 21);
+	KT_MUST(t, 1, KIF_SYS_CREATE_ACT, 2, 1, 32, 16, 8);
+	KT_MUST(t, 1, KIF_SYS_ACT_START, 2);
+	for (a = 0; a < KT_FAMILY; a++) {
+		KT_MUST(t, a, KIF_SYS_ALLOC_EP, KT_FAMILY_EPS, KIF_SEL_ACT, 5, 0);
+		KT_MUST(t, a, KIF_SYS_ALLOC_EP, KT_FAMILY_EPS + 1, KIF_SEL_ACT, 6, 0);
+	}
 }
 
 int kt_call(struct ktest *t, unsigned act, unsigned n, ...)

@@ -10,6 +10,7 @@
 #define KTEST_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "kern.h"
 #include "kif.h"
@@ -34,6 +35,11 @@ struct fplat {
 	unsigned nsrv;
 	struct fplat_msg srv[FP_MAX_SRV_MSGS];
 	unsigned long calls; /* ep_write, ep_inval, core_ctrl and srv_send calls */
+	uint64_t hash;       /* of all EP words and core states, kept up to date by every change */
+	/* EPs / cores whose invalidation / stop the fake refused (a hardware fault the
+	 * kernel only counts): fplat_check does not judge them until written again */
+	uint8_t stale_ep[KCFG_MAX_TILES][TCU_MAX_EPS];
+	uint8_t stale_core[KCFG_MAX_TILES];
 	/* fail the n-th next call of a kind (0: never) with fail_err */
 	unsigned fail_write, fail_inval, fail_core, fail_send;
 	int fail_err;
@@ -44,7 +50,8 @@ extern const struct kplat fplat_ops;
 /* All EPs invalid, cores held, nothing recorded. */
 void fplat_init(struct fplat *p);
 
-/* FNV-1a hash of the EP words and core states. */
+/* Hash of the EP words and core states (O(1): the fake updates it on every change;
+ * the same contents give the same hash, whatever happened in between). */
 uint64_t fplat_hash(const struct fplat *p);
 
 /* Remove and return in *m the oldest message to a service; 0, or -1 if none. */
@@ -89,6 +96,37 @@ int kt_call(struct ktest *t, unsigned act, unsigned n, ...);
 
 /* Error word of the last reply activity act got, or -1 if it got none (or only slot frees). */
 int kt_last_err(const struct ktest *t, unsigned act);
+
+/* Counted checks: KT_CHECK(cond, printf-args) reports a failure and goes on. */
+extern unsigned kt_checks, kt_failed;
+#define KT_CHECK(cond, ...)                                               \
+	do {                                                              \
+		kt_checks++;                                              \
+		if (!(cond)) {                                            \
+			kt_failed++;                                      \
+			fprintf(stderr, "FAIL %s:%d: ", __func__, __LINE__); \
+			fprintf(stderr, __VA_ARGS__);                     \
+			fprintf(stderr, "\n");                            \
+		}                                                         \
+	} while (0)
+
+/* Run a syscall that must succeed (building state); exits the process with a message otherwise. */
+void kt_must(struct ktest *t, unsigned act, unsigned n, const uint32_t *w);
+
+/* The words of a message as (count, array): kt_sys(t, act, KT_W(op, args...)). */
+#define KT_W(...) (sizeof((const uint32_t[]){ __VA_ARGS__ }) / sizeof(uint32_t)), ((const uint32_t[]){ __VA_ARGS__ })
+#define KT_MUST(t, act, ...) kt_must(t, act, KT_W(__VA_ARGS__))
+
+/*
+ * Four activities on the booted fixture: root (0), A1 (1, tile 3, root sel 20;
+ * quotas 48 caps / 40 objects / 8 EPs), A2 (2, tile 4, root sel 21; 40 / 24 / 8),
+ * A3 (3, tile 5, A1 sel 2 through A1's TILE cap at sel 1; 32 / 16 / 8), all
+ * started; each holds EP capabilities for EPs 5 and 6 of its tile at
+ * KT_FAMILY_EPS and KT_FAMILY_EPS + 1.
+ */
+#define KT_FAMILY 4
+#define KT_FAMILY_EPS 60
+void kt_family(struct ktest *t);
 
 /* The current SYSC_LABEL of activity act. */
 uint32_t kt_label(const struct kern *k, unsigned act);

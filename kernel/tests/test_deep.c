@@ -24,17 +24,8 @@
 static struct kern K;
 static struct fplat P;
 static uint8_t stack_area[STACK_BYTES] __attribute__((aligned(4096)));
-static unsigned failed;
 
-#define CHECK(cond, ...)                                                  \
-	do {                                                              \
-		if (!(cond)) {                                            \
-			failed++;                                         \
-			fprintf(stderr, "FAIL %s:%d: ", __func__, __LINE__); \
-			fprintf(stderr, __VA_ARGS__);                     \
-			fprintf(stderr, "\n");                            \
-		}                                                         \
-	} while (0)
+#define CHECK KT_CHECK
 
 struct call {
 	struct ktest *t;
@@ -71,19 +62,7 @@ static size_t measured(struct call *c)
 	return sizeof(stack_area) - i;
 }
 
-static void must(struct ktest *t, unsigned act, unsigned n, const uint32_t *w)
-{
-	int r = kt_sys(t, act, w, n);
-
-	if (r != 0) {
-		fprintf(stderr, "FAIL building: syscall %s got %d (%s)\n", kif_sys_name(w[0]), r,
-			r > 0 ? kif_err_name((uint32_t)r) : "-");
-		exit(1);
-	}
-}
-
-#define W(...) (sizeof((const uint32_t[]){ __VA_ARGS__ }) / sizeof(uint32_t)), ((const uint32_t[]){ __VA_ARGS__ })
-#define MUST(t, act, ...) must(t, act, W(__VA_ARGS__))
+#define MUST KT_MUST
 
 enum shape { CHAIN_DERIVE, CHAIN_XCHG, FAN_DERIVE, FAN_XCHG, CHAIN_KILL };
 
@@ -169,7 +148,7 @@ static size_t one(enum shape s, unsigned n, unsigned *steps, unsigned *revoked)
 	peak = measured(&call);
 	*steps = K.stats.revoke_steps;
 	*revoked = K.stats.revoked;
-	CHECK(call.rc == 0, "%s n=%u: revoke failed: %d", shape_name[s], n, call.rc);
+	CHECK(call.rc == 0, "%s n=%u: revoke kt_failed: %d", shape_name[s], n, call.rc);
 	kt_check(&t, "revoke");
 	CHECK(PLAT_GET(P.ep[3][4], TCU_EP_TYPE) == TCU_EPT_INVALID, "%s n=%u: EP of a revoked gate still valid",
 	      shape_name[s], n);
@@ -207,7 +186,7 @@ static size_t noop_peak(void)
 	call.w[0] = KIF_SYS_NOOP;
 	measured(&call);
 	peak = measured(&call);
-	CHECK(call.rc == 0, "noop failed");
+	CHECK(call.rc == 0, "noop kt_failed");
 	return peak;
 }
 
@@ -221,7 +200,7 @@ int main(void)
 		size_t base = 0;
 
 		for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
-			unsigned before = failed;
+			unsigned before = kt_failed;
 			size_t peak = one((enum shape)s, sizes[i], &steps, &revoked);
 
 			if (i == 0)
@@ -229,11 +208,11 @@ int main(void)
 			CHECK(peak == base, "%s n=%u: stack peak %zu bytes, %zu at n=%u", shape_name[s], sizes[i], peak,
 			      base, sizes[0]);
 			printf("K4 %s n=%u: %s, revoke stack peak %zu bytes (n=%u: %zu), %u caps revoked in %u walk steps\n",
-			       shape_name[s], sizes[i], failed > before ? "FAIL" : "pass", peak, sizes[0], base, revoked,
+			       shape_name[s], sizes[i], kt_failed > before ? "FAIL" : "pass", peak, sizes[0], base, revoked,
 			       steps);
 		}
 	}
 	printf("K4 deep trees: up to 10000 capabilities deep and wide, revoke stack peak independent of size "
-	       "(a NOOP syscall peaks at %zu bytes on the same ASan thread), %u failed\n", noop, failed);
-	return failed ? 1 : 0;
+	       "(a NOOP syscall peaks at %zu bytes on the same ASan thread), %u failed\n", noop, kt_failed);
+	return kt_failed ? 1 : 0;
 }

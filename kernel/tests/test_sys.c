@@ -21,34 +21,11 @@
 
 static struct kern K;
 static struct fplat P;
-static unsigned checks, failed;
 
-#define CHECK(cond, ...)                                                  \
-	do {                                                              \
-		checks++;                                                 \
-		if (!(cond)) {                                            \
-			failed++;                                         \
-			fprintf(stderr, "FAIL %s:%d: ", __func__, __LINE__); \
-			fprintf(stderr, __VA_ARGS__);                     \
-			fprintf(stderr, "\n");                            \
-		}                                                         \
-	} while (0)
+#define CHECK KT_CHECK
 
-/* a syscall that must succeed while building state */
-static void must(struct ktest *t, unsigned act, int want, unsigned n, const uint32_t *w, const char *what)
-{
-	int r = kt_sys(t, act, w, n);
-
-	if (r != want) {
-		fprintf(stderr, "FAIL fixture step %s: got %d (%s), want %d\n", what, r, r >= 0 ? kif_err_name(r) : "-",
-			want);
-		exit(1);
-	}
-	kt_check(t, what);
-}
-
-#define W(...) (sizeof((const uint32_t[]){ __VA_ARGS__ }) / sizeof(uint32_t)), ((const uint32_t[]){ __VA_ARGS__ })
-#define MUST(t, act, ...) must(t, act, 0, W(__VA_ARGS__), #__VA_ARGS__)
+#define W KT_W
+#define MUST KT_MUST
 
 /*
  * Root's table after boot: 0 ACT, 1..6 TILE (tiles 3..8), 7 MGATE (memory tile).
@@ -74,6 +51,7 @@ static void fixture(struct ktest *t)
 	MUST(t, R, KIF_SYS_CREATE_RGATE, 19, 6, 0);
 	MUST(t, R, KIF_SYS_EXCHANGE, 14, 13, 1, 1, 0);
 	MUST(t, R, KIF_SYS_ACT_START, 14);
+	kt_check(t, "fixture");
 }
 
 enum { NOFAIL, FAIL_WRITE, FAIL_INVAL, FAIL_CORE, FAIL_SEND };
@@ -372,7 +350,7 @@ static void test_services(void)
 	/* delegate through the session: C's memory gate copy goes to root sel 25 */
 	CHECK(kt_call(&t, C, 6, KIF_SYS_EXCHANGE_SESS, 3, 1, 1, 0, 0) == KT_DEFERRED, "delegate not deferred");
 	CHECK(SRV_MSG(&m, KIF_SRV_EXCHANGE, 0x77, 0, 1, 0), "delegate request wrong");
-	CHECK(SRV_REPLY(&m, 0, 25, 1, 0) == 0 && kt_last_err(&t, C) == 0, "delegate failed");
+	CHECK(SRV_REPLY(&m, 0, 25, 1, 0) == 0 && kt_last_err(&t, C) == 0, "delegate kt_failed");
 	CHECK(kind_at(R, 25) == KIF_CAP_MGATE && parent_at(R, 25) == (C << 16 | 1), "delegated cap wrong");
 
 	/* the service's destination is taken by completion time: EXISTS, nothing moved */
@@ -591,6 +569,14 @@ static void test_revoke_eps(void)
 	CHECK(kt_call(&t, R, 4, KIF_SYS_ACTIVATE, 11, 10, 0x8000) == KIF_ERR_EXISTS, "lost rgate re-activated");
 	CHECK(kt_call(&t, R, 4, KIF_SYS_ACTIVATE, 15, 12, 0) == KIF_ERR_INV_STATE, "sgate to lost rgate activated");
 	kt_check(&t, "rgate lost");
+
+	/* a tile that does not answer an invalidation: the revoke completes, the fault is counted */
+	fixture(&t);
+	MUST(&t, R, KIF_SYS_ACTIVATE, 18, 13, 0);
+	P.fail_inval = 1;
+	MUST(&t, R, KIF_SYS_REVOKE, 13, 1);
+	CHECK(K.stats.plat_fail == 1 && P.stale_ep[3][4] && kind_at(R, 13) == KIF_CAP_NONE, "fault not counted");
+	kt_check(&t, "invalidation fault");
 }
 
 int main(void)
@@ -600,12 +586,12 @@ int main(void)
 	nerr = run_table();
 	test_raw();
 	printf("K1 directed: %u cases (%u with errors: kernel and TCU state unchanged after each), %u failed\n", ncases,
-	       nerr, failed);
+	       nerr, kt_failed);
 	test_services();
 	test_lifecycle();
 	test_quota();
 	test_credits();
 	test_revoke_eps();
-	printf("kernel syscall tests: %u checks, %u failed\n", checks, failed);
-	return failed ? 1 : 0;
+	printf("kernel syscall tests: %u checks, %u failed\n", kt_checks, kt_failed);
+	return kt_failed ? 1 : 0;
 }
