@@ -114,8 +114,19 @@ static void act_free(struct kern *k, unsigned act)
 	a->state = KACT_FREE;
 }
 
+void act_cancel(struct kern *k, unsigned act)
+{
+	struct kact *a = &k->acts[act];
+
+	a->wait = KNIL;
+	if (a->req != KREQ_NONE)
+		srv_cancel(k, a->req);
+	if (a->flags & KACTF_INSYS)
+		act_reply(k, act, NULL, 0);
+}
+
 /*
- * End act: answer or drop its pending syscall, hold its core, invalidate its
+ * End act: drop its pending syscall, hold its core, invalidate its
  * standard EPs, revoke every capability in its table (objects it owns go with
  * them), return its quotas to the parent. Capability walks only; activities
  * whose objects go away are queued, not torn down from here.
@@ -126,11 +137,7 @@ static void act_teardown(struct kern *k, unsigned act)
 	unsigned s;
 
 	a->state = KACT_EXITING;
-	a->wait = KNIL;
-	if (a->req != KREQ_NONE)
-		srv_cancel(k, a->req);
-	if (a->flags & KACTF_INSYS)
-		act_reply(k, act, NULL, 0);
+	act_cancel(k, act);
 	plat_core_log(k, a->tile, 0);
 	plat_std_eps_inval(k, a->tile);
 	for (s = 0; s < KCFG_SELS; s++) {

@@ -33,6 +33,12 @@ void act_reply(struct kern *k, unsigned act, const uint32_t *w, unsigned n);
 /* Answer act's pending syscall with error err (one word). */
 void act_reply_err(struct kern *k, unsigned act, int err);
 
+/*
+ * Forget act's pending syscall (a wait, a service request) and free its syscall
+ * slot without an answer: the activity was stopped or is ending.
+ */
+void act_cancel(struct kern *k, unsigned act);
+
 /* EXIT: record the code, tear act down, wake its waiters. */
 void act_exit(struct kern *k, unsigned act, int32_t code);
 

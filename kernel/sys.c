@@ -436,6 +436,8 @@ static int sys_act_stop(struct sys_ctx *x)
 	if (plat_core(x->k, a->tile, 0))
 		return KIF_ERR_PLATFORM;
 	a->state = KACT_STOPPED;
+	/* its core restarts from reset: a syscall it was waiting in is void */
+	act_cancel(x->k, id);
 	return 0;
 }
 

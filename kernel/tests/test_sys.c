@@ -451,6 +451,17 @@ static void test_lifecycle(void)
 	CHECK(K.tiles[3].act == KACT_NONE && !P.run[3], "killed child still on its tile");
 	kt_check(&t, "kill");
 
+	/* a stopped activity loses the syscall it waited in and can call again after a restart */
+	fixture(&t);
+	MUST(&t, R, KIF_SYS_EXCHANGE, 14, 16, 2, 1, 0);
+	CHECK(kt_call(&t, C, 4, KIF_SYS_OPEN_SESS, 3, 2, 1) == KT_DEFERRED, "open");
+	MUST(&t, R, KIF_SYS_ACT_STOP, 14);
+	CHECK(P.rpl_n[C] == 0 && K.acts[C].req == KREQ_NONE, "stopped activity's syscall not cancelled");
+	kt_check(&t, "stop while waiting");
+	MUST(&t, R, KIF_SYS_ACT_START, 14);
+	CHECK(kt_call(&t, C, 1, KIF_SYS_NOOP) == 0, "restarted activity cannot call");
+	kt_check(&t, "restart");
+
 	/* a waiting activity that is killed loses its wait silently (slot freed, no answer) */
 	fixture(&t);
 	MUST(&t, R, KIF_SYS_CREATE_ACT, 20, 2, 16, 16, 4);
