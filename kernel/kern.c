@@ -16,11 +16,16 @@ int kern_init(struct kern *k, const struct kplat *plat, void *pctx, const struct
 {
 	unsigned i;
 
-	if (n == 0 || n > KCFG_MAX_TILES || ktile >= n || desc[ktile].kind != KTILE_KERNEL)
+	if (n == 0 || n > KCFG_MAX_TILES || ktile >= n)
 		return KIF_ERR_INV_ARGS;
 	for (i = 0; i < n; i++) {
-		if (desc[i].num_eps > TCU_MAX_EPS || desc[i].num_eps < KIF_FIRST_USER_EP ||
-		    (desc[i].kind == KTILE_PROC && desc[i].mem_size < KIF_STD_RBUF_SIZE))
+		const struct ktile_desc *d = &desc[i];
+
+		if (d->num_eps > TCU_MAX_EPS || d->kind > KTILE_KERNEL || (d->kind == KTILE_KERNEL) != (i == ktile))
+			return KIF_ERR_INV_ARGS;
+		if (d->kind == KTILE_PROC && (d->num_eps <= KIF_FIRST_USER_EP || d->mem_size < KIF_STD_RBUF_SIZE))
+			return KIF_ERR_INV_ARGS;
+		if (d->kind == KTILE_KERNEL && d->num_eps < KIF_KEP_SYSC_RPL + KIF_MAX_ACTS)
 			return KIF_ERR_INV_ARGS;
 	}
 	memset(k, 0, sizeof(*k));
@@ -61,7 +66,7 @@ static int kern_boot_cap(struct kern *k, unsigned root, uint32_t *sel, unsigned 
 	uint16_t o;
 
 	if (*sel >= KCFG_SELS || kobj_quota(k, root, 1, 1))
-		return -KIF_ERR_NO_SPACE;
+		return -(int)KIF_ERR_NO_SPACE;
 	o = kobj_alloc(k, kind, root);
 	if (kind == KIF_CAP_TILE) {
 		k->objs[o].u.tile.tile = (uint8_t)t;
@@ -83,12 +88,12 @@ int kern_boot(struct kern *k, unsigned tile)
 	int err;
 
 	if (tile >= k->ntiles || k->tiles[tile].kind != KTILE_PROC || k->tiles[tile].act != KACT_NONE)
-		return -KIF_ERR_NO_FREE_TILE;
+		return -(int)KIF_ERR_NO_FREE_TILE;
 	id = act_find_free(k);
 	if (id == KACT_NONE)
-		return -KIF_ERR_NO_SPACE;
+		return -(int)KIF_ERR_NO_SPACE;
 	if (plat_std_eps(k, tile, act_label(id, k->acts[id].gen + 1)))
-		return -KIF_ERR_PLATFORM;
+		return -(int)KIF_ERR_PLATFORM;
 	o = kobj_alloc(k, KIF_CAP_ACT, KACT_NONE);
 	k->objs[o].u.act.act = (uint8_t)id;
 	lim.caps = KCFG_MAX_CAPS;

@@ -212,7 +212,9 @@ struct kern {
 
 /*
  * Set up an empty kernel: pools free, tiles from desc[0..n) (n <= KCFG_MAX_TILES,
- * ktile = index of the kernel tile). Returns 0 or KIF_ERR_INV_ARGS.
+ * ktile = index of the only KTILE_KERNEL tile, which needs KEP_SYSC_RPL + MAX_ACTS
+ * EPs; processing tiles need user EPs and room for the standard receive buffers).
+ * Returns 0 or KIF_ERR_INV_ARGS.
  */
 int kern_init(struct kern *k, const struct kplat *plat, void *pctx, const struct ktile_desc *desc, unsigned n,
 	      unsigned ktile);
@@ -222,7 +224,8 @@ int kern_init(struct kern *k, const struct kplat *plat, void *pctx, const struct
  * then one TILE capability per other processing tile, then one RW memory gate per
  * memory tile (whole memory), in tile order. Configures its standard EPs; the
  * caller loads its image and starts its core. Returns the activity id, or a
- * negative error (-KIF_ERR_NO_FREE_TILE, -KIF_ERR_PLATFORM, ...).
+ * negative error (-KIF_ERR_NO_FREE_TILE, -KIF_ERR_PLATFORM, ...); after an error
+ * the kernel must be set up again (kern_init).
  */
 int kern_boot(struct kern *k, unsigned tile);
 

@@ -590,6 +590,41 @@ static void test_revoke_eps(void)
 	kt_check(&t, "invalidation fault");
 }
 
+/* kern_init refuses bad tile lists; kern_boot builds root's table as documented. */
+static void test_boot(void)
+{
+	struct ktile_desc d[3] = {
+		{ 0, 0, KTILE_KERNEL, KT_EPS, KT_SPM },
+		{ 1, 0, KTILE_MEM, 4, KT_MEM },
+		{ 2, 0, KTILE_PROC, KT_EPS, KT_SPM },
+	};
+	struct ktest t;
+	unsigned s;
+
+	fplat_init(&P);
+	CHECK(kern_init(&K, &fplat_ops, &P, d, 3, 1) == KIF_ERR_INV_ARGS, "kernel tile index not checked");
+	CHECK(kern_init(&K, &fplat_ops, &P, d, 0, 0) == KIF_ERR_INV_ARGS, "empty tile list accepted");
+	d[2].num_eps = KIF_FIRST_USER_EP;
+	CHECK(kern_init(&K, &fplat_ops, &P, d, 3, 0) == KIF_ERR_INV_ARGS, "tile without user EPs accepted");
+	d[2].num_eps = KT_EPS;
+	d[0].num_eps = KIF_KEP_SYSC_RPL + KIF_MAX_ACTS - 1;
+	CHECK(kern_init(&K, &fplat_ops, &P, d, 3, 0) == KIF_ERR_INV_ARGS, "kernel tile without reply EPs accepted");
+	d[0].num_eps = KT_EPS;
+	CHECK(kern_init(&K, &fplat_ops, &P, d, 3, 0) == 0, "good tile list refused");
+	CHECK(kern_boot(&K, 1) == -(int)KIF_ERR_NO_FREE_TILE, "root on a memory tile");
+	P.fail_write = 1;
+	CHECK(kern_boot(&K, 2) == -(int)KIF_ERR_PLATFORM, "EP write failure not reported");
+	CHECK(kern_boot(&K, 2) == 0 && kern_boot(&K, 2) == -(int)KIF_ERR_NO_FREE_TILE, "second root on a taken tile");
+
+	kt_setup(&t, &K, &P);
+	CHECK(kind_at(R, KIF_SEL_ACT) == KIF_CAP_ACT && kind_at(R, 7) == KIF_CAP_MGATE && kind_at(R, 8) == KIF_CAP_NONE,
+	      "root table layout");
+	for (s = 1; s < 7; s++)
+		CHECK(kind_at(R, s) == KIF_CAP_TILE && K.objs[K.caps[cap_lookup(&K, R, s)].obj].u.tile.tile == s + 2,
+		      "root sel %u is not the TILE cap of tile %u", s, s + 2);
+	kt_check(&t, "boot");
+}
+
 int main(void)
 {
 	unsigned nerr, ncases = sizeof(cases) / sizeof(cases[0]);
@@ -598,6 +633,7 @@ int main(void)
 	test_raw();
 	printf("K1 directed: %u cases (%u with errors: kernel and TCU state unchanged after each), %u failed\n", ncases,
 	       nerr, kt_failed);
+	test_boot();
 	test_services();
 	test_lifecycle();
 	test_quota();
