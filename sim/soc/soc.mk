@@ -25,3 +25,15 @@ synth-soc: $(DEPS_STAMP)
 # test lints the 3x3 configuration and runs the 2x2 one
 TEST_BUILD += $(sim-soc2x2_BIN)
 TEST_LISTS += sim/soc/tests.list
+
+# bench-tcu: software-visible round trip (8 B message + 8 B reply) between the
+# two processing tiles of the 2x2 SoC (tile 1 at (1,0), tile 2 at (0,1): 2 hops).
+.PHONY: bench-tcu
+BENCH += bench-tcu
+PP := build/fw/sw-tests/tcu-pingpong
+bench-tcu: $(DEPS_STAMP) $(sim-soc2x2_BIN) sw-tests
+	@mkdir -p $(B)/bench
+	$(Q)$(sim-soc2x2_BIN) --main-tile 1 $(PP)/pp-kernel.elf 1:$(PP)/ping/ping.elf 2:$(PP)/pong/pong.elf > $(B)/bench/tcu.out 2>&1 || { cat $(B)/bench/tcu.out; exit 1; }
+	$(Q)grep 'round trip' $(B)/bench/tcu.out
+	$(Q)sed -n 's/.*ping: \([0-9]*\) rounds, 8 B + 8 B, round trip min \([0-9]*\) median \([0-9]*\) max \([0-9]*\) cycles/PERF tcu.rtt_8B_2hop \3 cycles\nPERF tcu.rtt_8B_2hop_min \2 cycles\nPERF tcu.rtt_8B_2hop_max \4 cycles/p' $(B)/bench/tcu.out \
+	  | python3 tools/perf.py --config "2x2 SoC, PicoRV32 tiles (1,0) <-> (0,1), 2 NoC hops, 200 rounds, software-visible (tcu_send + tcu_wait / tcu_wait + tcu_reply)"
