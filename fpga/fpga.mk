@@ -6,7 +6,7 @@ ifeq ($(origin VMODEL),undefined)
 include sim/common/verilator.mk
 endif
 
-FPGA_RTL := fpga/rtl/fpga_top.v fpga/rtl/fpga_console.v fpga/rtl/fpga_con_line.v fpga/rtl/fpga_uart_tx.v \
+FPGA_RTL := fpga/rtl/fpga_top.v fpga/rtl/fpga_console.v fpga/rtl/fpga_con_line.v fpga/rtl/fpga_uart_tx.v fpga/rtl/fpga_clkrst.v \
 	fpga/rtl/fpga_rst_sync.v fpga/rtl/fpga_pll.v
 FPGA_CON_RTL := fpga/rtl/fpga_console.v fpga/rtl/fpga_con_line.v fpga/rtl/fpga_uart_tx.v
 

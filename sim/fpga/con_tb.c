@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "con_tb.h"
+#include "tb_args.h"
 #include "uart_rx.h"
 
 #define LINE_MAX_CHARS 512
@@ -126,22 +127,6 @@ static void make_script(struct tile *t, int lines)
 	t->ctl_left = 1 + (int)(rnd() % 5);
 }
 
-static long num_arg(const char *o, const char *v)
-{
-	char *end;
-	long n;
-
-	if (!v)
-		goto bad;
-	n = strtol(v, &end, 0);
-	if (*end || end == v || n < 0)
-		goto bad;
-	return n;
-bad:
-	fprintf(stderr, "con_tb: %s needs a number\n", o);
-	exit(2);
-}
-
 /* split the serial output into lines and hand each to its tile */
 static int check_lines(const struct buf *out, struct tile *tl, int n)
 {
@@ -211,11 +196,11 @@ int main(int argc, char **argv)
 
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--div"))
-			div = num_arg(argv[i], argv[i + 1]), i++;
+			div = tb_num_arg("con_tb", argv[i], argv[i + 1]), i++;
 		else if (!strcmp(argv[i], "--seed"))
-			seed = num_arg(argv[i], argv[i + 1]), i++;
+			seed = tb_num_arg("con_tb", argv[i], argv[i + 1]), i++;
 		else if (!strcmp(argv[i], "--lines"))
-			lines = num_arg(argv[i], argv[i + 1]), i++;
+			lines = tb_num_arg("con_tb", argv[i], argv[i + 1]), i++;
 		else if (argv[i][0] != '+') {
 			fprintf(stderr, "usage: con_tb --div CYCLES_PER_BIT [--seed N] [--lines N]\n");
 			return 2;

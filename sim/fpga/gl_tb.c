@@ -15,23 +15,8 @@
 #include <string.h>
 
 #include "shim.h"
+#include "tb_args.h"
 #include "uart_rx.h"
-
-static long num_arg(const char *o, const char *v)
-{
-	char *end;
-	long n;
-
-	if (!v)
-		goto bad;
-	n = strtol(v, &end, 0);
-	if (*end || end == v || n <= 0)
-		goto bad;
-	return n;
-bad:
-	fprintf(stderr, "gl_tb: %s needs a positive number\n", o);
-	exit(2);
-}
 
 int main(int argc, char **argv)
 {
@@ -43,9 +28,9 @@ int main(int argc, char **argv)
 
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--div"))
-			div = num_arg(argv[i], argv[i + 1]), i++;
+			div = tb_num_arg("gl_tb", argv[i], argv[i + 1]), i++;
 		else if (!strcmp(argv[i], "--max-cycles"))
-			max_cycles = num_arg(argv[i], argv[i + 1]), i++;
+			max_cycles = tb_num_arg("gl_tb", argv[i], argv[i + 1]), i++;
 		else if (argv[i][0] != '+') {
 			fprintf(stderr, "usage: gl_tb --div CYCLES_PER_BIT [--max-cycles N]\n");
 			return 2;

@@ -25,17 +25,12 @@ module ecpix5_top #(
 	wire clk, locked, rst;
 	wire alive, running, activity, pass, fail, bus_err, trap;
 
-	fpga_pll #(.ClkiDiv(ClkiDiv), .ClkfbDiv(ClkfbDiv), .ClkopDiv(ClkopDiv)) u_pll (
-		.clk_i   (clk100_i),
-		.rst_i   (1'b0),
+	fpga_clkrst #(.ClkiDiv(ClkiDiv), .ClkfbDiv(ClkfbDiv), .ClkopDiv(ClkopDiv)) u_clkrst (
+		.osc_i   (clk100_i),
+		.btn_i   (!rst_n_i),
 		.clk_o   (clk),
+		.rst_o   (rst),
 		.locked_o(locked)
-	);
-
-	fpga_rst_sync u_rst (
-		.clk_i(clk),
-		.rst_i(!locked || !rst_n_i),
-		.rst_o(rst)
 	);
 
 	fpga_top #(.Tiles(Tiles), .ClkHz(ClkHz), .Baud(Baud), .InitFile(InitFile)) u_top (

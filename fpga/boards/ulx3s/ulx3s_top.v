@@ -22,17 +22,12 @@ module ulx3s_top #(
 );
 	wire clk, locked, rst;
 
-	fpga_pll #(.ClkiDiv(ClkiDiv), .ClkfbDiv(ClkfbDiv), .ClkopDiv(ClkopDiv)) u_pll (
-		.clk_i   (clk25_i),
-		.rst_i   (1'b0),
+	fpga_clkrst #(.ClkiDiv(ClkiDiv), .ClkfbDiv(ClkfbDiv), .ClkopDiv(ClkopDiv)) u_clkrst (
+		.osc_i   (clk25_i),
+		.btn_i   (btn_fire1_i),
 		.clk_o   (clk),
+		.rst_o   (rst),
 		.locked_o(locked)
-	);
-
-	fpga_rst_sync u_rst (
-		.clk_i(clk),
-		.rst_i(!locked || btn_fire1_i),
-		.rst_o(rst)
 	);
 
 	fpga_top #(.Tiles(Tiles), .ClkHz(ClkHz), .Baud(Baud), .InitFile(InitFile)) u_top (
