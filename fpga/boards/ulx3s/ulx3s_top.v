@@ -5,8 +5,13 @@
 //   D3 pass (exit code 0)       D4 fail (nonzero)   D5 bus error   D6 trap
 //   D7 PLL locked
 // Pins: ulx3s.lpf. The PLL dividers come from fpga/tools/ecp5_pll.py.
+// Tiles defaults to `FPGA_TILES (the flow defines it) so that every elaboration
+// of the hierarchy, also Yosys' default-parameter one, sees the real system size.
+`ifndef FPGA_TILES
+`define FPGA_TILES 1
+`endif
 module ulx3s_top #(
-	parameter integer Tiles    = 1,          // tiles in the system
+	parameter integer Tiles    = `FPGA_TILES,          // tiles in the system
 	parameter integer ClkHz    = 50000000,   // system clock the PLL makes, in Hz
 	parameter integer ClkiDiv  = 1,          // PLL dividers for ClkHz from 25 MHz
 	parameter integer ClkfbDiv = 2,

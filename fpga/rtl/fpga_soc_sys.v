@@ -1,0 +1,56 @@
+`default_nettype none
+// fpga_soc_sys: the SoC (soc_top) under fpga_top, for area and timing builds
+// (make fpga-report FPGA_SYSTEM=soc). Tiles = SizeX * SizeY: a square mesh
+// when Tiles is a square, else two columns. The memory tile is sized for block
+// RAM (MemBytes). No boot image yet: soc_top has no SPM images for its
+// processing tiles, so InitFile is unused (see fpga/README.md).
+module fpga_soc_sys #(
+	parameter integer Tiles    = 4,      // tiles in the mesh
+	parameter integer MemBytes = 65536,  // memory tile size (block RAM)
+	parameter         InitFile = ""      // boot image: not used yet
+) (
+	input  wire                clk_i,
+	input  wire                rst_i,
+	output wire [Tiles-1:0]    con_valid_o,
+	input  wire [Tiles-1:0]    con_ready_i,
+	output wire [8*Tiles-1:0]  con_data_o,
+	output wire [Tiles-1:0]    ctl_valid_o,
+	output wire [32*Tiles-1:0] ctl_code_o,
+	output wire [Tiles-1:0]    err_o,
+	output wire [Tiles-1:0]    trap_o
+);
+	// the side of a square mesh of n tiles (up to 16x16), else 2 columns
+	function automatic integer side(input integer n);
+		integer r;
+		begin
+			side = 2;
+			for (r = 1; r <= 16; r = r + 1)
+				if (r * r == n)
+					side = r;
+		end
+	endfunction
+	localparam integer SizeX = side(Tiles);
+	localparam integer SizeY = Tiles / SizeX;
+
+	generate if (Tiles < 2 || SizeX * SizeY != Tiles) begin : g_bad_tiles
+		$fatal(1, "fpga_soc_sys: Tiles=%0d is neither a square nor a multiple of 2", Tiles);
+	end endgenerate
+
+	wire [32*Tiles-1:0] err_addr, err_pc;
+	wire unused = &{1'b0, err_addr, err_pc, InitFile != "", 1'b0};
+
+	soc_top #(.SizeX(SizeX), .SizeY(SizeY), .MemBytes(MemBytes)) u_soc (
+		.clk_i      (clk_i),
+		.rst_i      (rst_i),
+		.con_valid_o(con_valid_o),
+		.con_ready_i(con_ready_i),
+		.con_data_o (con_data_o),
+		.ctl_valid_o(ctl_valid_o),
+		.ctl_code_o (ctl_code_o),
+		.err_valid_o(err_o),
+		.err_addr_o (err_addr),
+		.err_pc_o   (err_pc),
+		.trap_o     (trap_o)
+	);
+endmodule
+`default_nettype wire
