@@ -79,7 +79,7 @@ $(FD)/placeholder.hex: | $(FPGA_DEPS)
 # the Yosys script: $(call FPGA_YS,synth_ecp5 options,json,stat command); PLL dividers from pll.txt
 FPGA_YS = read ci fb op hz < $(FD)/pll.txt && { \
 	for f in $(FPGA_ALL_RTL); do echo "read_verilog -Irtl/include -DFPGA_SYS=$(FPGA_SYS) -DFPGA_TILES=$(FPGA_TILES) $$f"; done; \
-	echo "chparam -set InitFile \"$(abspath $(FD)/placeholder.hex)\" -set Tiles $(FPGA_TILES) -set Baud $(BAUD) -set ClkiDiv $$ci -set ClkfbDiv $$fb -set ClkopDiv $$op -set ClkHz $$hz $(BOARD_TOP)"; \
+	echo "chparam -set InitFile \"$(FD)/placeholder.hex\" -set Tiles $(FPGA_TILES) -set Baud $(BAUD) -set ClkiDiv $$ci -set ClkfbDiv $$fb -set ClkopDiv $$op -set ClkHz $$hz $(BOARD_TOP)"; \
 	echo "synth_ecp5 -top $(BOARD_TOP) $(1) -json $(2)"; \
 	echo "tee -q -o $(3)"; }
 
@@ -170,7 +170,7 @@ $(GL_DIR)/cells/%.vh: | $(FPGA_DEPS)
 
 $(GL_DIR)/fpga_top.v: $(GL_DIR)/prog.hex $(FPGA_GL_RTL) fpga/fpga.mk | $(FPGA_DEPS)
 	$(Q){ for f in $(FPGA_GL_RTL); do echo "read_verilog -Irtl/include -DFPGA_SYS=$(FPGA_SYS) $$f"; done; \
-	  echo "chparam -set InitFile \"$(abspath $(GL_DIR)/prog.hex)\" $(GL_G) fpga_top"; \
+	  echo "chparam -set InitFile \"$(GL_DIR)/prog.hex\" $(GL_G) fpga_top"; \
 	  echo "synth_ecp5 -top fpga_top -noiopad"; \
 	  echo "write_verilog -noattr $@.tmp"; } > $(GL_DIR)/gl.ys
 	$(Q)$(FPGA_STAGE) "gl     fpga_top netlist with $(GL_PROG): Yosys synth_ecp5" $(GL_DIR)/synth.log $(FPGA_YOSYS) -q -s $(GL_DIR)/gl.ys
