@@ -48,6 +48,8 @@ help:
 	@echo "                    build one program and run it on the tile simulator"
 	@echo "make bench          all benchmarks (tables, CSV, plots, PERF lines in build/bench/)"
 	@echo "make lint / synth   Verilator lint / Yosys ECP5 synthesis reports"
+	@echo "make bitstream [BOARD=ulx3s|ecpix5] [PROG=sw-tests/hello]   FPGA bitstream + area/Fmax report"
+	@echo "make flash [BOARD=ulx3s]   load it with openFPGALoader (fpga/README.md)"
 	@echo "make deps           install the pinned toolchain (tools/pins.env)"
 	@echo "make spec           regenerate the files generated from spec/"
 	@echo "make clean          remove build/"
