@@ -162,6 +162,16 @@ static int load_images(int argc, char **argv, struct opts *o)
 	}
 	if (o->trace_to == UINT64_MAX)
 		o->trace_to = o->trace_from + 100000;
+	if (o->trace_to <= o->trace_from) {
+		fprintf(stderr, "sim: --trace-to %" PRIu64 " must be after --trace-from %" PRIu64 "\n",
+			o->trace_to, o->trace_from);
+		exit(2);
+	}
+	if (o->stall_pct > 99) {
+		fprintf(stderr, "sim: --console-stall %u: at most 99 (100 would never take a byte)\n",
+			o->stall_pct);
+		exit(2);
+	}
 	return loaded;
 }
 
