@@ -78,3 +78,24 @@ kernel-long: $(KT_DIR)/test_prop
 TEST_BUILD += $(KT_DIR)/test_sys $(KT_DIR)/test_prop $(KT_DIR)/test_deep $(KT_DIR)/fuzz_sys $(KT_SEEDS) \
 	$(KRV_STAMP) $(KRV_NEG)
 TEST_LISTS += kernel/tests/tests.list
+
+# The kernel on the kernel tile (kernel/tile: kmain + TCU glue + the core above), for the
+# 2x2 and the 3x3 SoC; system tests in sim/soc/tests.list (soc2x2/kern-*).
+KTILE_ELF := $(B)/fw/kernel/tile/kernel.elf
+KTILE3_ELF := $(B)/fw/kernel/tile/3x3/kernel.elf
+.PHONY: kernel-tile
+kernel-tile: $(DEPS_STAMP) $(SPEC_STAMP)
+	$(Q)$(MAKE) --no-print-directory -C kernel/tile
+	$(Q)$(MAKE) --no-print-directory -C kernel/tile/3x3
+TEST_BUILD += kernel-tile
+
+# bench-kernel: noop syscall round trip (median of 1000) from root on tile 1 of the 2x2 SoC
+.PHONY: bench-kernel
+BENCH += bench-kernel
+bench-kernel: kernel-tile sw-tests $(B)/sim/sim-soc2x2/sim-soc2x2
+	@mkdir -p $(B)/bench
+	$(Q)$(sim-soc2x2_BIN) $(KTILE_ELF) 1:$(B)/fw/sw-tests/kern-bench/kern-bench.elf > $(B)/bench/kernel.out 2>&1 \
+		|| { cat $(B)/bench/kernel.out; exit 1; }
+	$(Q)grep 'round trip' $(B)/bench/kernel.out
+	$(Q)sed -n 's/.*noop syscall round trip over \([0-9]*\) calls: min \([0-9]*\) median \([0-9]*\) max \([0-9]*\) cycles/PERF kernel.syscall_noop \3 cycles\nPERF kernel.syscall_noop_min \2 cycles\nPERF kernel.syscall_noop_max \4 cycles/p' \
+		$(B)/bench/kernel.out | python3 tools/perf.py --config "2x2 SoC, kernel on tile 0, caller on tile 1, 1000 noop syscalls"

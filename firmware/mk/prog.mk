@@ -16,14 +16,26 @@ else
 Q := @
 endif
 
+# USE_RT := 1 links the runtime library (firmware/lib/rt_*.c, rt.h): main runs after
+# rt_init, exit() becomes the EXIT syscall, the stack ends below the standard receive
+# buffers (the last KIF_STD_RBUF_SIZE = 128 bytes of the SPM).
+ifeq ($(USE_RT),1)
+SPM_SIZE ?= 65408
+LDFLAGS_EXTRA += -Wl,--wrap=main -Wl,--wrap=_exit
+endif
+
+# (a comma for $(if ...) arguments; defined before its first use)
+, := ,
 FW_ARCH := -march=rv32im -mabi=ilp32 -misa-spec=2.2
 FW_CFLAGS := $(FW_ARCH) -std=c11 -Os -g -Wall -Wextra -Werror -ffunction-sections -fdata-sections \
 	--specs=picolibc.specs -DPICOLIBC_INTEGER_PRINTF_SCANF -I$(FW_TOP)/firmware/include $(CFLAGS_EXTRA)
 FW_LDFLAGS := $(FW_ARCH) --specs=picolibc.specs -DPICOLIBC_INTEGER_PRINTF_SCANF -nostartfiles \
 	-L$(FW_LIB) -T$(FW_LIB)/link.ld -Wl,--gc-sections -Wl,--no-warn-rwx-segments $(if $(SPM_SIZE),-Wl$(,)--defsym=SPM_SIZE=$(SPM_SIZE)) $(LDFLAGS_EXTRA)
-, := ,
 
 FW_LIBSRC := $(FW_LIB)/crt0.S $(FW_LIB)/tile.c $(FW_LIB)/check.c $(FW_LIB)/tcu.c
+ifeq ($(USE_RT),1)
+FW_LIBSRC += $(FW_LIB)/rt_gate.c $(FW_LIB)/rt_start.c $(FW_LIB)/rt_sys.c
+endif
 FW_OBJS := $(patsubst %,$(FW_OUT)/%.o,$(SRCS)) $(patsubst $(FW_LIB)/%,$(FW_OUT)/lib/%.o,$(FW_LIBSRC))
 FW_DEPS := $(FW_OBJS:.o=.d)
 

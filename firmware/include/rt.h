@@ -1,0 +1,112 @@
+/*
+ * rt.h - the runtime library for activities (programs started by the kernel).
+ *
+ * Link it with `USE_RT := 1` in the program's Makefile: main then runs after
+ * rt_init, returning from main (or exit()) becomes the EXIT syscall, and the
+ * stack ends below the standard receive buffers (last KIF_STD_RBUF_SIZE bytes
+ * of the SPM).
+ *
+ * Modules: rt_sys.c (rt_sys_*: one stub per syscall over the reserved EPs:
+ * syscall send EP 0, reply receive EP 1), rt_gate.c (rt_sel_*, rt_ep_*,
+ * rt_rgate_*, rt_sgate_*, rt_mgate_*: selectors, EPs, gates), rt_start.c
+ * (start-up and exit). Every function returns 0 or an error (TCU_ERR_* or
+ * KIF_ERR_*, one numbering; rt_strerror names it).
+ */
+#ifndef RT_H
+#define RT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "spec/kif.h"
+#include "spec/memmap.h"
+#include "tcu.h"
+
+/* the standard receive buffers (kif: STD_RBUF_SIZE at the end of the SPM) */
+#define RT_STD_RBUF (MM_SPM_BASE + MM_SPM_SIZE_DEFAULT - KIF_STD_RBUF_SIZE)
+#define RT_SYSC_RBUF (RT_STD_RBUF + KIF_SYSC_RBUF_OFF)
+
+/* ---- rt_start.c ---- */
+/* Drain a syscall reply left from before a restart (ACT_STOP voids it). */
+void rt_init(void);
+/* End this activity with code (the EXIT syscall); never returns. */
+__attribute__((noreturn)) void rt_exit(int code);
+const char *rt_strerror(int err);
+
+/* ---- rt_sys.c: raw syscalls (selectors chosen by the caller) ---- */
+/* Send n words, wait for the reply; up to rmax result words (after the error
+ * word) go to res. Returns the error word (or a TCU error). */
+int rt_sys_call(const uint32_t *msg, unsigned n, uint32_t *res, unsigned rmax);
+int rt_sys_noop(void);
+int rt_sys_create_sgate(uint32_t dst, uint32_t rgate, uint32_t label, uint32_t credits);
+int rt_sys_create_rgate(uint32_t dst, uint32_t order, uint32_t slots);
+int rt_sys_create_mgate(uint32_t dst, uint32_t act, uint32_t addr, uint32_t size, uint32_t perms);
+int rt_sys_derive_mem(uint32_t dst, uint32_t src, uint32_t off, uint32_t size, uint32_t perms);
+int rt_sys_create_act(uint32_t dst, uint32_t tile, uint32_t caps, uint32_t objs, uint32_t eps, uint32_t *id);
+int rt_sys_alloc_ep(uint32_t dst, uint32_t act, uint32_t ep, uint32_t replies);
+int rt_sys_activate(uint32_t ep, uint32_t gate, uint32_t addr);
+int rt_sys_act_start(uint32_t act);
+int rt_sys_act_stop(uint32_t act);
+int rt_sys_act_wait(uint32_t act, int32_t *code);
+int rt_sys_exchange(uint32_t act, uint32_t own, uint32_t other, uint32_t count, uint32_t obtain);
+int rt_sys_create_serv(uint32_t dst, uint32_t rgate);
+int rt_sys_open_sess(uint32_t dst, uint32_t serv, uint32_t arg);
+int rt_sys_revoke(uint32_t sel, uint32_t own);
+/* syscalls counted since start (rt_sys_call) */
+extern uint32_t rt_sys_count;
+
+/* ---- rt_gate.c: selectors, EPs, gates ---- */
+/* A free selector (counts up from KIF_FIRST_FREE_SEL; rt_sel_reserve skips some). */
+uint32_t rt_sel_alloc(void);
+void rt_sel_reserve(uint32_t next);
+/* Allocate EP capability sel for a free EP of this tile with replies reply EPs;
+ * *ep gets the EP id. */
+int rt_ep_alloc(uint32_t sel, uint32_t replies, unsigned *ep);
+
+struct rt_rgate {
+	uint32_t sel;      /* receive gate capability */
+	uint32_t ep_sel;   /* its EP capability */
+	unsigned ep;       /* EP id */
+	void *buf;         /* receive buffer (2^slots slots of 2^order bytes, aligned) */
+	unsigned order, slots;
+};
+
+struct rt_sgate {
+	uint32_t sel, ep_sel;
+	unsigned ep;
+};
+
+struct rt_mgate {
+	uint32_t sel, ep_sel;
+	unsigned ep;
+	uint32_t size;
+};
+
+/* Create a receive gate on buf and activate it (with 2^slots reply EPs). */
+int rt_rgate_new(struct rt_rgate *g, void *buf, unsigned order, unsigned slots);
+/* Wait for a message; returns it (NULL and *err on a TCU error). */
+const struct tcu_msg *rt_rgate_wait(const struct rt_rgate *g, int *err);
+/* The next message or NULL. */
+const struct tcu_msg *rt_rgate_fetch(const struct rt_rgate *g);
+int rt_rgate_reply(const struct rt_rgate *g, const struct tcu_msg *m, const void *data, size_t len);
+int rt_rgate_ack(const struct rt_rgate *g, const struct tcu_msg *m);
+
+/* Create a send gate to receive gate capability rgate (label, credits) and activate it. */
+int rt_sgate_new(struct rt_sgate *g, uint32_t rgate, uint32_t label, uint32_t credits);
+/* Activate an existing send gate capability sel on a new EP. */
+int rt_sgate_bind(struct rt_sgate *g, uint32_t sel);
+/* Send len bytes; the reply goes to rg (NULL: no reply) with label rlabel. */
+int rt_sgate_send(const struct rt_sgate *g, const void *msg, size_t len, const struct rt_rgate *rg,
+		  uint32_t rlabel);
+/* Send and wait for the reply on rg; the reply is copied to rpl (at most rmax bytes, *rlen gets its size). */
+int rt_sgate_call(const struct rt_sgate *g, const void *msg, size_t len, const struct rt_rgate *rg, void *rpl,
+		  size_t rmax, size_t *rlen);
+
+/* Activate memory gate capability sel (size bytes) on a new EP. */
+int rt_mgate_bind(struct rt_mgate *g, uint32_t sel, uint32_t size);
+/* Derive a sub-range of memory gate src and activate it. */
+int rt_mgate_derive(struct rt_mgate *g, uint32_t src, uint32_t off, uint32_t size, uint32_t perms);
+int rt_mgate_read(const struct rt_mgate *g, void *dst, size_t len, uint32_t off);
+int rt_mgate_write(const struct rt_mgate *g, const void *src, size_t len, uint32_t off);
+
+#endif /* RT_H */

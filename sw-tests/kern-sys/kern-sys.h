@@ -1,0 +1,10 @@
+/* kern-sys.h - what the root program and its child share. */
+#ifndef KERN_SYS_H
+#define KERN_SYS_H
+
+#define KS_CHILD_MGATE 5      /* child's selector of the delegated memory gate */
+#define KS_PATTERN 0x5a17c0deu /* first word the parent wrote through it */
+#define KS_CHILD_CODE 42      /* the child's exit code when all went well */
+#define KS_MEM_OFF 0x1000u    /* offset in the memory tile of the test range */
+#define KS_MEM_SIZE 256u
+#endif
