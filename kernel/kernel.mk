@@ -99,3 +99,32 @@ bench-kernel: kernel-tile sw-tests $(B)/sim/sim-soc2x2/sim-soc2x2
 	$(Q)grep 'round trip' $(B)/bench/kernel.out
 	$(Q)sed -n 's/.*noop syscall round trip over \([0-9]*\) calls: min \([0-9]*\) median \([0-9]*\) max \([0-9]*\) cycles/PERF kernel.syscall_noop \3 cycles\nPERF kernel.syscall_noop_min \2 cycles\nPERF kernel.syscall_noop_max \4 cycles/p' \
 		$(B)/bench/kernel.out | python3 tools/perf.py --config "2x2 SoC, kernel on tile 0, caller on tile 1, 1000 noop syscalls"
+
+# Boot images (tools/mkboot.py, layout spec/boot.toml) from the configurations in boot/;
+# the 3x3 ones use the 3x3 kernel. The simulator loads one with --boot.
+BOOT_DIR := $(B)/boot
+BOOT_CFGS := $(wildcard boot/*.cfg)
+BOOT_IMGS := $(patsubst boot/%.cfg,$(BOOT_DIR)/%.img,$(BOOT_CFGS))
+BOOT_ELFS := kernel-tile kernel-root sw-tests
+.PHONY: kernel-root boot-images
+kernel-root: $(DEPS_STAMP) $(SPEC_STAMP)
+	$(Q)$(MAKE) --no-print-directory -C kernel/tile/root
+# K6 inputs: a cut ELF (header fine, segments past its end) and a data file larger than the memory tile
+$(BOOT_DIR)/trunc.elf: kernel-root
+	@mkdir -p $(dir $@)
+	$(Q)head -c 600 $(B)/fw/kernel/tile/root/root.elf > $@
+$(BOOT_DIR)/big.bin:
+	@mkdir -p $(dir $@)
+	$(Q)head -c 1100000 /dev/zero > $@
+$(BOOT_DIR)/%.img: boot/%.cfg tools/mkboot.py spec/boot.toml $(BOOT_ELFS) $(BOOT_DIR)/trunc.elf $(BOOT_DIR)/big.bin
+	$(Q)python3 tools/mkboot.py $< -o $@
+boot-images: $(BOOT_IMGS)
+
+# K6 on the host: the shared ELF loader against malformed images
+$(KT_DIR)/test_elf: kernel/tile/tests/test_elf.c firmware/lib/rt_elf.c firmware/include/rt_elf.h $(SPEC_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	$(Q)gcc $(KT_CFLAGS) kernel/tile/tests/test_elf.c firmware/lib/rt_elf.c -o $@
+
+TEST_BUILD += kernel-root boot-images $(KT_DIR)/test_elf
+TEST_LISTS += kernel/tile/tests.list

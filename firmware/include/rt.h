@@ -2,14 +2,16 @@
  * rt.h - the runtime library for activities (programs started by the kernel).
  *
  * Link it with `USE_RT := 1` in the program's Makefile: main then runs after
- * rt_init, returning from main (or exit()) becomes the EXIT syscall, and the
- * stack ends below the standard receive buffers (last KIF_STD_RBUF_SIZE bytes
- * of the SPM).
+ * rt_init with argc/argv from its argument block (BOOT_ENV_ADDR, written by
+ * the parent; argv[0] is the program's name), returning from main (or exit())
+ * becomes the EXIT syscall, and the stack ends below the argument block and
+ * the standard receive buffers (last KIF_STD_RBUF_SIZE bytes of the SPM).
  *
  * Modules: rt_sys.c (rt_sys_*: one stub per syscall over the reserved EPs:
  * syscall send EP 0, reply receive EP 1), rt_gate.c (rt_sel_*, rt_ep_*,
- * rt_rgate_*, rt_sgate_*, rt_mgate_*: selectors, EPs, gates), rt_start.c
- * (start-up and exit). Every function returns 0 or an error (TCU_ERR_* or
+ * rt_rgate_*, rt_sgate_*, rt_mgate_*: selectors, EPs, gates), rt_act.c
+ * (rt_act_*: child activities), rt_elf.c (rt_elf.h: the ELF loader),
+ * rt_start.c (start-up with argc/argv from the argument block, exit). Every function returns 0 or an error (TCU_ERR_* or
  * KIF_ERR_*, one numbering; rt_strerror names it).
  */
 #ifndef RT_H
@@ -108,5 +110,24 @@ int rt_mgate_bind(struct rt_mgate *g, uint32_t sel, uint32_t size);
 int rt_mgate_derive(struct rt_mgate *g, uint32_t src, uint32_t off, uint32_t size, uint32_t perms);
 int rt_mgate_read(const struct rt_mgate *g, void *dst, size_t len, uint32_t off);
 int rt_mgate_write(const struct rt_mgate *g, const void *src, size_t len, uint32_t off);
+
+/* ---- rt_act.c: child activities ---- */
+struct rt_act {
+	uint32_t sel; /* activity capability */
+	uint32_t id;  /* kernel's activity id */
+	unsigned tile;
+};
+
+/* Create an activity on tile (tile capability tile_sel) with the given quotas. */
+int rt_act_create(struct rt_act *a, uint32_t tile_sel, unsigned tile, uint32_t caps, uint32_t objs, uint32_t eps);
+/* Load the ELF of size bytes at offset off of memory gate img into the (held)
+ * child's SPM and write its argument block (args: args_len bytes of
+ * NUL-terminated strings). KIF_ERR_BAD_ELF for a malformed image (the child's
+ * memory then holds nothing of it). */
+int rt_act_load(const struct rt_act *a, const struct rt_mgate *img, uint32_t off, uint32_t size, const char *args,
+		uint32_t args_len);
+int rt_act_start(const struct rt_act *a);
+/* Wait until the child exits; *code gets its exit code. */
+int rt_act_wait(const struct rt_act *a, int32_t *code);
 
 #endif /* RT_H */

@@ -6,9 +6,16 @@
 #include <stdio.h>
 
 #include "rt.h"
+#include "spec/boot.h"
 
-int __real_main(void);
+#define RT_ENV_WORD(F) (((const volatile uint32_t *)BOOT_ENV_ADDR)[BOOT_##F##_LSB / 32])
+#define RT_ENV_HDR (BOOT_ENV_TILE_LSB / 8 + 4)
+#define RT_MAX_ARGS 16
+
+int __real_main(int argc, char **argv);
 int __wrap_main(void);
+
+static char *rt_argv[RT_MAX_ARGS + 1];
 __attribute__((noreturn)) void __wrap__exit(int code);
 
 void rt_init(void)
@@ -20,10 +27,34 @@ void rt_init(void)
 		tcu_ack(KIF_EP_SYSC_RECV, (uint32_t)off);
 }
 
+/* argv from the argument block the parent wrote (none: argc 0) */
+static int rt_args(void)
+{
+	char *p = (char *)(BOOT_ENV_ADDR + RT_ENV_HDR);
+	uint32_t n, bytes;
+	int argc = 0;
+
+	if (RT_ENV_WORD(ENV_MAGIC) != BOOT_ENV_MAGIC)
+		return 0;
+	n = RT_ENV_WORD(ENV_ARGC);
+	bytes = RT_ENV_WORD(ENV_BYTES);
+	if (bytes > BOOT_ENV_SIZE - RT_ENV_HDR || bytes == 0 || p[bytes - 1] != 0)
+		return 0;
+	for (uint32_t i = 0; i < bytes && argc < (int)n && argc < RT_MAX_ARGS; i++) {
+		if (i == 0 || p[i - 1] == 0)
+			rt_argv[argc++] = p + i;
+	}
+	rt_argv[argc] = NULL;
+	return argc;
+}
+
 int __wrap_main(void)
 {
+	int argc;
+
 	rt_init();
-	return __real_main();
+	argc = rt_args();
+	return __real_main(argc, rt_argv);
 }
 
 __attribute__((noreturn)) void rt_exit(int code)

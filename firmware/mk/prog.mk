@@ -17,10 +17,11 @@ Q := @
 endif
 
 # USE_RT := 1 links the runtime library (firmware/lib/rt_*.c, rt.h): main runs after
-# rt_init, exit() becomes the EXIT syscall, the stack ends below the standard receive
-# buffers (the last KIF_STD_RBUF_SIZE = 128 bytes of the SPM).
+# rt_init with the arguments of the boot image, exit() becomes the EXIT syscall, the stack
+# ends below the argument block (BOOT_ENV_ADDR = 0xFE80, 256 bytes) and the standard
+# receive buffers (the last KIF_STD_RBUF_SIZE = 128 bytes of the SPM).
 ifeq ($(USE_RT),1)
-SPM_SIZE ?= 65408
+SPM_SIZE ?= 65152
 LDFLAGS_EXTRA += -Wl,--wrap=main -Wl,--wrap=_exit
 endif
 
@@ -34,7 +35,7 @@ FW_LDFLAGS := $(FW_ARCH) --specs=picolibc.specs -DPICOLIBC_INTEGER_PRINTF_SCANF 
 
 FW_LIBSRC := $(FW_LIB)/crt0.S $(FW_LIB)/tile.c $(FW_LIB)/check.c $(FW_LIB)/tcu.c
 ifeq ($(USE_RT),1)
-FW_LIBSRC += $(FW_LIB)/rt_gate.c $(FW_LIB)/rt_start.c $(FW_LIB)/rt_sys.c
+FW_LIBSRC += $(FW_LIB)/rt_act.c $(FW_LIB)/rt_elf.c $(FW_LIB)/rt_gate.c $(FW_LIB)/rt_start.c $(FW_LIB)/rt_sys.c
 endif
 FW_OBJS := $(patsubst %,$(FW_OUT)/%.o,$(SRCS)) $(patsubst $(FW_LIB)/%,$(FW_OUT)/lib/%.o,$(FW_LIBSRC))
 FW_DEPS := $(FW_OBJS:.o=.d)

@@ -4,12 +4,16 @@
  * syscalls and service replies until root exits; then it prints a summary and
  * ends the run with root's exit code.
  *
- * Root's image is already in its tile's SPM (the simulator loads it: direct
- * boot); the mesh size is a build parameter (KT_MESH_X, KT_MESH_Y), the kernel
- * on tile (0, 0), the memory tile last, every other tile a processing tile.
+ * Boot: if the memory tile holds a boot image (sim --boot), the kernel loads
+ * root from it into the tile the image names (kboot.c); else root's ELF is
+ * already in tile KT_ROOT_TILE's SPM (direct boot: the simulator loaded it).
+ * The mesh size is a build parameter (KT_MESH_X, KT_MESH_Y), the kernel on tile
+ * (0, 0), the memory tile last, every other tile a processing tile.
  */
 #include <stdio.h>
 
+#include "kboot.h"
+#include "kif.h"
 #include "kplat_tcu.h"
 #include "sys.h"
 #include "tcu.h"
@@ -87,7 +91,8 @@ int main(void)
 	struct ktile_desc desc[KT_TILES];
 	int32_t code = -1;
 	uint32_t t0, gen;
-	int root, err;
+	const char *boot = "direct";
+	int root, rtile, err;
 
 	kmain_tiles(desc);
 	ktcu_own_eps();
@@ -97,16 +102,29 @@ int main(void)
 		return 1;
 	}
 	kmain_c.k = &kmain_k;
-	root = kern_boot(&kmain_k, KT_ROOT_TILE);
+	rtile = kboot_probe(&kmain_k, KT_TILES - 1, KT_MESH_X, KT_MESH_Y);
+	if (rtile == KBOOT_NONE) {
+		rtile = KT_ROOT_TILE;
+	} else if (rtile < 0) {
+		return -rtile;
+	} else {
+		err = kboot_load_root(&kmain_k, KT_TILES - 1, (unsigned)rtile);
+		if (err) {
+			printf("kernel: root's image refused: %s\n", kif_err_name((uint32_t)err));
+			return err;
+		}
+		boot = "boot image";
+	}
+	root = kern_boot(&kmain_k, (unsigned)rtile);
 	if (root < 0) {
-		printf("kernel: boot of root on tile %u failed: %d\n", KT_ROOT_TILE, -root);
+		printf("kernel: boot of root on tile %d failed: %s\n", rtile, kif_err_name((uint32_t)-root));
 		return 1;
 	}
 	gen = kmain_k.acts[root].gen;
-	printf("kernel: %ux%u mesh, memory tile %u; root is activity %d on tile %u\n", KT_MESH_X, KT_MESH_Y,
-	       KT_TILES - 1, root, KT_ROOT_TILE);
+	printf("kernel: %ux%u mesh, memory tile %u; root is activity %d on tile %d (%s)\n", KT_MESH_X, KT_MESH_Y,
+	       KT_TILES - 1, root, rtile, boot);
 	t0 = tile_cycles32();
-	err = plat_core(&kmain_k, KT_ROOT_TILE, 1);
+	err = plat_core(&kmain_k, (unsigned)rtile, 1);
 	if (err) {
 		printf("kernel: cannot start root: %s\n", tcu_strerror(err));
 		return 1;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "shim.h"
+#include "spec/boot.h"
 #include "sim_mem.h"
 #include "sim_sys.h"
 
@@ -36,6 +37,8 @@ static void usage(FILE *f)
 	fprintf(f,
 		"usage: %s [options] [TILE:]PROGRAM.elf ...\n"
 		"  Loads each ELF into tile TILE's memory (default tile 0) and runs the system.\n"
+		"  --boot IMAGE        load a boot image (tools/mkboot.py) into the memory tile\n"
+		"                      (the last tile) and its kernel module into tile 0\n"
 		"  --max-cycles N      stop with an error after N cycles (default 50000000)\n"
 		"  --trace FILE.fst    dump a waveform ...\n"
 		"  --trace-from N      ... from cycle N (default 0)\n"
@@ -95,6 +98,75 @@ static void flush_all(void)
 			flush_line(t);
 }
 
+#define SIM_BOOT_HDR_BYTES (BOOT_HDR_FLAGS_LSB / 8 + 4)
+#define BOOT_WORD(img, F) (((const uint32_t *)(const void *)(img))[BOOT_##F##_LSB / 32])
+
+/* --boot: the image into the memory tile (last tile), its kernel into tile 0. */
+static void load_boot(const char *path)
+{
+	char err[256];
+	size_t len;
+	uint8_t *img = sim_mem_read_file(path, &len, err, sizeof(err));
+	int mt = sim_sys_tiles() - 1, kernel = -1;
+	uint32_t n, entry;
+
+	if (!img) {
+		fprintf(stderr, "sim: --boot: %s\n", err);
+		exit(2);
+	}
+	if (len < SIM_BOOT_HDR_BYTES || BOOT_WORD(img, HDR_MAGIC) != BOOT_MAGIC) {
+		fprintf(stderr, "sim: --boot %s: not a boot image (no 'BOOT' magic; make one with tools/mkboot.py)\n",
+			path);
+		exit(2);
+	}
+	if (BOOT_WORD(img, HDR_VERSION) != BOOT_VERSION || BOOT_WORD(img, HDR_SIZE) != len) {
+		fprintf(stderr, "sim: --boot %s: version %u / size %u bytes, expected version %u / %zu bytes\n", path,
+			BOOT_WORD(img, HDR_VERSION), BOOT_WORD(img, HDR_SIZE), BOOT_VERSION, len);
+		exit(2);
+	}
+	if (BOOT_WORD(img, HDR_MESH_X) * BOOT_WORD(img, HDR_MESH_Y) != (uint32_t)sim_sys_tiles()) {
+		fprintf(stderr, "sim: --boot %s: the image is for a %ux%u mesh, %s has %d tiles\n", path,
+			BOOT_WORD(img, HDR_MESH_X), BOOT_WORD(img, HDR_MESH_Y), sim_sys_name, sim_sys_tiles());
+		exit(2);
+	}
+	if (len > sim_mem_size(mt)) {
+		fprintf(stderr, "sim: --boot %s: %zu bytes do not fit the memory tile's %u bytes\n", path, len,
+			sim_mem_size(mt));
+		exit(2);
+	}
+	n = BOOT_WORD(img, HDR_NMODS);
+	if (n > BOOT_MAX_MODS || SIM_BOOT_HDR_BYTES + n * BOOT_MOD_BYTES > len) {
+		fprintf(stderr, "sim: --boot %s: module table (%u entries) does not fit the image\n", path, n);
+		exit(2);
+	}
+	for (uint32_t i = 0; i < n; i++) {
+		const uint8_t *m = img + SIM_BOOT_HDR_BYTES + i * BOOT_MOD_BYTES;
+		uint32_t off = BOOT_WORD(m, MOD_OFFSET), size = BOOT_WORD(m, MOD_SIZE);
+
+		if (off > len || size > len - off) {
+			fprintf(stderr, "sim: --boot %s: module %u lies outside the image\n", path, i);
+			exit(2);
+		}
+		if (BOOT_WORD(m, MOD_KIND) == BOOT_KIND_KERNEL)
+			kernel = (int)i;
+	}
+	if (kernel < 0) {
+		fprintf(stderr, "sim: --boot %s: no kernel module\n", path);
+		exit(2);
+	}
+	sim_mem_write(mt, 0, img, len);
+	{
+		const uint8_t *m = img + SIM_BOOT_HDR_BYTES + (uint32_t)kernel * BOOT_MOD_BYTES;
+
+		if (sim_mem_load_elf_buf(0, "boot image: kernel", img + BOOT_WORD(m, MOD_OFFSET), BOOT_WORD(m, MOD_SIZE),
+					 &entry, err, sizeof(err))) {
+			fprintf(stderr, "sim: --boot %s: %s\n", path, err);
+			exit(2);
+		}
+	}
+	free(img);
+}
+
 static int load_images(int argc, char **argv, struct opts *o)
 {
 	int loaded = 0;
@@ -125,6 +197,12 @@ static int load_images(int argc, char **argv, struct opts *o)
 					sim_sys_tiles());
 				exit(2);
 			}
+		} else if (!strcmp(a, "--boot")) {
+			if (!v) {
+				fprintf(stderr, "sim: --boot needs a boot image\n");
+				exit(2);
+			}
+			load_boot(v), i++, loaded++;
 		} else if (!strcmp(a, "--quiet")) {
 			o->quiet = 1;
 		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {

@@ -78,57 +78,93 @@ int sim_mem_read(int tile, uint32_t addr, void *buf, size_t len)
 	return 0;
 }
 
-int sim_mem_load_elf(int tile, const char *path, uint32_t *entry, char *err, size_t errlen)
+int sim_mem_load_elf_buf(int tile, const char *name, const uint8_t *img, size_t len, uint32_t *entry, char *err,
+			 size_t errlen)
 {
-	FILE *f = fopen(path, "rb");
 	Elf32_Ehdr eh;
 	uint8_t *seg = NULL;
-	int rc = -1;
 
-	if (!f) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	if (len < sizeof(eh)) {
+		snprintf(err, errlen, "%s: not a 32-bit little-endian RISC-V executable", name);
 		return -1;
 	}
-	if (fread(&eh, sizeof(eh), 1, f) != 1 || memcmp(eh.e_ident, ELFMAG, SELFMAG) ||
-	    eh.e_ident[EI_CLASS] != ELFCLASS32 || eh.e_ident[EI_DATA] != ELFDATA2LSB ||
-	    eh.e_machine != EM_RISCV || eh.e_type != ET_EXEC) {
-		snprintf(err, errlen, "%s: not a 32-bit little-endian RISC-V executable", path);
-		goto out;
+	memcpy(&eh, img, sizeof(eh));
+	if (memcmp(eh.e_ident, ELFMAG, SELFMAG) || eh.e_ident[EI_CLASS] != ELFCLASS32 ||
+	    eh.e_ident[EI_DATA] != ELFDATA2LSB || eh.e_machine != EM_RISCV || eh.e_type != ET_EXEC) {
+		snprintf(err, errlen, "%s: not a 32-bit little-endian RISC-V executable", name);
+		return -1;
 	}
 	if (sim_mem_size(tile) == 0) {
 		snprintf(err, errlen, "tile %d has no loadable memory", tile);
-		goto out;
+		return -1;
 	}
 	for (int i = 0; i < eh.e_phnum; i++) {
+		uint64_t at = (uint64_t)eh.e_phoff + (uint64_t)i * eh.e_phentsize;
 		Elf32_Phdr ph;
 
-		if (fseek(f, (long)(eh.e_phoff + (uint32_t)i * eh.e_phentsize), SEEK_SET) ||
-		    fread(&ph, sizeof(ph), 1, f) != 1) {
-			snprintf(err, errlen, "%s: truncated program header %d", path, i);
-			goto out;
+		if (at + sizeof(ph) > len) {
+			snprintf(err, errlen, "%s: truncated program header %d", name, i);
+			return -1;
 		}
+		memcpy(&ph, img + at, sizeof(ph));
 		if (ph.p_type != PT_LOAD || ph.p_memsz == 0)
 			continue;
 		if (ph.p_filesz > ph.p_memsz || ph.p_paddr > sim_mem_size(tile) ||
 		    ph.p_memsz > sim_mem_size(tile) - ph.p_paddr) {
 			snprintf(err, errlen, "%s: segment 0x%x+0x%x does not fit tile %d's %u-byte memory",
-				 path, ph.p_paddr, ph.p_memsz, tile, sim_mem_size(tile));
-			goto out;
+				 name, ph.p_paddr, ph.p_memsz, tile, sim_mem_size(tile));
+			return -1;
+		}
+		if ((uint64_t)ph.p_offset + ph.p_filesz > len) {
+			snprintf(err, errlen, "%s: cannot read segment %d", name, i);
+			return -1;
 		}
 		seg = calloc(1, ph.p_memsz);
-		if (!seg || fseek(f, (long)ph.p_offset, SEEK_SET) ||
-		    fread(seg, 1, ph.p_filesz, f) != ph.p_filesz) {
-			snprintf(err, errlen, "%s: cannot read segment %d", path, i);
-			goto out;
+		if (!seg) {
+			snprintf(err, errlen, "%s: out of memory", name);
+			return -1;
 		}
+		memcpy(seg, img + ph.p_offset, ph.p_filesz);
 		sim_mem_write(tile, ph.p_paddr, seg, ph.p_memsz);
 		free(seg);
-		seg = NULL;
 	}
 	*entry = eh.e_entry;
-	rc = 0;
-out:
-	free(seg);
+	return 0;
+}
+
+uint8_t *sim_mem_read_file(const char *path, size_t *len, char *err, size_t errlen)
+{
+	FILE *f = fopen(path, "rb");
+	uint8_t *buf = NULL;
+	long n;
+
+	if (!f || fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET)) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		if (f)
+			fclose(f);
+		return NULL;
+	}
+	buf = malloc(n ? (size_t)n : 1);
+	if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) {
+		snprintf(err, errlen, "%s: cannot read", path);
+		free(buf);
+		fclose(f);
+		return NULL;
+	}
 	fclose(f);
+	*len = (size_t)n;
+	return buf;
+}
+
+int sim_mem_load_elf(int tile, const char *path, uint32_t *entry, char *err, size_t errlen)
+{
+	size_t len;
+	uint8_t *img = sim_mem_read_file(path, &len, err, errlen);
+	int rc;
+
+	if (!img)
+		return -1;
+	rc = sim_mem_load_elf_buf(tile, path, img, len, entry, err, errlen);
+	free(img);
 	return rc;
 }
