@@ -102,6 +102,41 @@ static inline int tcu_write(unsigned ep, const void *src, size_t size, uint32_t 
 	return tcu_err(tcu_run(TCU_OP_WRITE, ep, 0));
 }
 
+/* ---- lean hot path: registers that persist ----
+ * DATA_ADDR, DATA_SIZE and ARG keep their values between commands, so a loop
+ * that sends or replies from the same buffer sets them once (tcu_set_data,
+ * tcu_set_arg) and then starts every command with a single store. tcu_start
+ * does not wait: the next COMMAND store, CMD_WAIT or WAIT load waits until the
+ * command is done, and tcu_last_err() returns its error code. */
+static inline void tcu_set_arg(uint32_t arg)
+{
+	TCU_REG(TCU_REG_ARG) = arg;
+}
+
+static inline void tcu_start(uint32_t cmd_word)
+{
+	TCU_REG(TCU_REG_COMMAND) = cmd_word;
+}
+
+static inline int tcu_last_err(void)
+{
+	return tcu_err(TCU_REG(TCU_REG_CMD_WAIT));
+}
+
+/* Blocking wait on receive EP ep, the raw result word (CMD layout: ERR, and
+ * the message offset or TCU_NONE_OFF in ARG). */
+static inline uint32_t tcu_wait_word(unsigned ep)
+{
+	return TCU_REG(TCU_REG_WAIT_BASE + 4 * ep);
+}
+
+/* The REPLY command word (receive EP ep) for the message a tcu_wait_word()
+ * result names: the offset is already in the ARG field. */
+static inline uint32_t tcu_reply_cmd(unsigned ep, uint32_t wait_word)
+{
+	return tcu_cmd_word(TCU_OP_REPLY, ep, 0) | (wait_word & (uint32_t)SPEC_PUT(TCU_CMD_ARG, TCU_CMD_ARG_MASK));
+}
+
 /* A message in a receive slot: the 16-byte header, then the payload. */
 struct tcu_msg {
 	uint32_t hdr0, hdr1, reply_label, label;

@@ -14,7 +14,7 @@
 #define PING_RBUF 0x8800u    /* ping: reply receive buffer, 1 slot of 2 KiB */
 #define PING_BW_SRC 0x9000u  /* ping: WRITE source (BENCH_BW_MAX bytes) */
 #define PING_BW_DST 0xb000u  /* ping: READ destination (BENCH_BW_MAX bytes) */
-#define PONG_RBUF 0x8000u    /* pong: request receive buffer, 2 slots of 2 KiB */
+#define PONG_RBUF 0x8000u    /* pong: request receive buffer, 1 slot of 2 KiB */
 
 #define BENCH_SLOT_ORDER 11  /* 2 KiB slots: the largest message (header included) */
 #define BENCH_MAX_PAYLOAD ((1u << BENCH_SLOT_ORDER) - 16u)
@@ -25,7 +25,7 @@
 #define PING_RPL_REP 2  /* ping: receive EP for the replies */
 #define PING_MEP 3      /* ping: memory EP onto the memory tile */
 #define PONG_REP 1      /* pong: receive EP for the requests */
-#define PONG_RPL_EPS 8  /* pong: first reply EP (2 slots: 8, 9) */
+#define PONG_RPL_EPS 8  /* pong: first reply EP (1 slot: 8) */
 #define KERN_MEP 1      /* kernel: memory EP used to write the configuration */
 #define BENCH_LABEL 0xbe4c
 #define BENCH_MEM_BASE 0x10000u /* region of the memory tile the memory EP covers */

@@ -4,7 +4,8 @@
  * 1. Round trip: for payloads of 8 B .. 2 KiB (2 KiB - 16 B, the largest
  *    message a 2 KiB slot holds), warmup + rounds times: send the payload to
  *    pong, wait for its echo; the software-visible round trip is tcu_send ..
- *    tcu_wait returning, in cycles of the tile's counter. Every reply is
+ *    the reply visible (lean driver calls: DATA_* and ARG set once per size,
+ *    one COMMAND store per round), in cycles of the tile's counter. Every reply is
  *    checked (reply flag, source tile, label, length, payload) outside the
  *    timed window. Prints min / median / p99 / max.
  * 2. Hardware-only send: rounds 8-byte sends with DATA_* and ARG set up
@@ -79,7 +80,7 @@ static void check_reply(const struct tcu_msg *m, uint32_t size, uint32_t r, int 
 	e += !SPEC_GET(m->hdr0, TCU_HDR0_REPLY);
 	e += SPEC_GET(m->hdr0, TCU_HDR0_SRC_X) != cfg->pong_x || SPEC_GET(m->hdr0, TCU_HDR0_SRC_Y) != cfg->pong_y;
 	e += tcu_msg_len(m) != size;
-	e += m->label != r;
+	e += m->label != size;
 	e += p[0] != r || p[w - 1] != ~r;
 	if (full)
 		e += mismatches(p, s, w) != 0;
@@ -87,33 +88,39 @@ static void check_reply(const struct tcu_msg *m, uint32_t size, uint32_t r, int 
 		printf("ping: size %u round %u: bad reply (%u faults)\n", (unsigned)size, (unsigned)r, (unsigned)e);
 }
 
-static int32_t wait_reply(int err)
+static inline __attribute__((always_inline)) uint32_t wait_reply(int err)
 {
-	int32_t off = err ? -err : tcu_wait(PING_RPL_REP);
+	uint32_t w = tcu_wait_word(PING_RPL_REP);
 
-	if (off < 0 || off == (int32_t)TCU_NONE_OFF) {
-		printf("ping: %s\n", off < 0 ? tcu_strerror(-off) : "no reply");
+	if (err || SPEC_GET(w, TCU_CMD_ERR) || SPEC_GET(w, TCU_CMD_ARG) == TCU_NONE_OFF) {
+		printf("ping: %s\n", tcu_strerror(err ? err : (int)SPEC_GET(w, TCU_CMD_ERR)));
 		tile_exit(1);
 	}
-	return off;
+	return (uint32_t)SPEC_GET(w, TCU_CMD_ARG);
 }
 
+/* DATA_ADDR, DATA_SIZE and ARG (the reply label) are set once per size; a
+ * round is one COMMAND store, the wait for the SEND's result (while the
+ * message travels) and the blocking wait for the reply */
 static void rtt(uint32_t size, uint32_t rounds, uint32_t warmup, uint32_t hops)
 {
 	volatile uint32_t *s = (volatile uint32_t *)PING_SBUF;
-	uint32_t w = size / 4;
+	uint32_t w = size / 4, cmd = tcu_cmd_word(TCU_OP_SEND, PING_SEP, PING_RPL_REP);
 
 	fill(s, w, size);
 	memset((void *)PING_RBUF, 0, 16 + size);
+	tcu_set_data((const void *)s, size);
+	tcu_set_arg(size);
 	for (uint32_t r = 0; r < warmup + rounds; r++) {
 		s[0] = r, s[w - 1] = ~r;
 		uint32_t t0 = tile_cycles32();
-		int err = tcu_send(PING_SEP, (const void *)s, size, PING_RPL_REP, r);
-		int32_t off = wait_reply(err);
+		tcu_start(cmd);
+		int err = tcu_last_err();
+		uint32_t off = wait_reply(err);
 		uint32_t t1 = tile_cycles32();
 
-		check_reply(tcu_msg_at((void *)PING_RBUF, (uint32_t)off), size, r, r < 4 || r + 1 == warmup + rounds);
-		CHECK_EQ(tcu_ack(PING_RPL_REP, (uint32_t)off), 0);
+		check_reply(tcu_msg_at((void *)PING_RBUF, off), size, r, r < 2 || r + 1 == warmup + rounds);
+		CHECK_EQ(tcu_ack(PING_RPL_REP, off), 0);
 		if (r >= warmup)
 			t[r - warmup] = t1 - t0;
 	}
@@ -138,15 +145,14 @@ static void hw_send(uint32_t rounds, uint32_t hops)
 	for (uint32_t r = 0; r < rounds; r++) {
 		s[0] = r, s[1] = 0;
 		uint32_t t0 = tile_cycles32();
-		TCU_REG(TCU_REG_COMMAND) = cmd;
-		int err = tcu_err(TCU_REG(TCU_REG_CMD_WAIT));
-		int32_t off = wait_reply(err);
-		const struct tcu_msg *m = tcu_msg_at((void *)PING_RBUF, (uint32_t)off);
+		tcu_start(cmd);
+		uint32_t off = wait_reply(tcu_last_err());
+		const struct tcu_msg *m = tcu_msg_at((void *)PING_RBUF, off);
 		const volatile uint32_t *p = (const volatile uint32_t *)m->data;
 
 		CHECK(p[0] == r && tcu_msg_len(m) == 8);
 		t[r] = p[1] - t0;
-		CHECK_EQ(tcu_ack(PING_RPL_REP, (uint32_t)off), 0);
+		CHECK_EQ(tcu_ack(PING_RPL_REP, off), 0);
 	}
 	sort(t, (int)rounds);
 	printf("HW hops=%u rounds=%u min=%u med=%u max=%u raw_med=%u cal=%u\n", (unsigned)hops, (unsigned)rounds,
