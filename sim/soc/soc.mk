@@ -26,14 +26,26 @@ synth-soc: $(DEPS_STAMP)
 TEST_BUILD += $(sim-soc2x2_BIN)
 TEST_LISTS += sim/soc/tests.list
 
-# bench-tcu: software-visible round trip (8 B message + 8 B reply) between the
-# two processing tiles of the 2x2 SoC (tile 1 at (1,0), tile 2 at (0,1): 2 hops).
+# bench-tcu: the TCU benchmark (sw-tests/tcu-bench): round trip 8 B .. 2 KiB between
+# two processing tiles (2x2: (1,0) <-> (0,1), 2 hops; 3x3: (1,0) <-> (2,0), 1 hop, and
+# (0,2) <-> (2,0), 4 hops), hardware-only SEND, READ/WRITE bandwidth onto the memory tile.
+# Table, CSV, PNG and PERF lines in $(B)/bench/tcu*.
 .PHONY: bench-tcu
 BENCH += bench-tcu
-PP := build/fw/sw-tests/tcu-pingpong
-bench-tcu: $(DEPS_STAMP) $(sim-soc2x2_BIN) sw-tests
+TB_FW := build/fw/sw-tests/tcu-bench
+TB_RUN = { $(1) --quiet --main-tile $(2) $(TB_FW)/$(3).elf $(2):$(TB_FW)/ping/ping.elf $(4):$(TB_FW)/pong/pong.elf \
+	> $(B)/bench/tcu-$(5).out 2>&1 || { cat $(B)/bench/tcu-$(5).out; exit 1; }; }
+# the three runs are independent simulations: in parallel
+bench-tcu: $(DEPS_STAMP) $(sim-soc2x2_BIN) $(sim-soc3x3_BIN) sw-tests
 	@mkdir -p $(B)/bench
-	$(Q)$(sim-soc2x2_BIN) --main-tile 1 $(PP)/pp-kernel.elf 1:$(PP)/ping/ping.elf 2:$(PP)/pong/pong.elf > $(B)/bench/tcu.out 2>&1 || { cat $(B)/bench/tcu.out; exit 1; }
-	$(Q)grep 'round trip' $(B)/bench/tcu.out
-	$(Q)sed -n 's/.*ping: \([0-9]*\) rounds, 8 B + 8 B, round trip min \([0-9]*\) median \([0-9]*\) max \([0-9]*\) cycles/PERF tcu.rtt_8B_2hop \3 cycles\nPERF tcu.rtt_8B_2hop_min \2 cycles\nPERF tcu.rtt_8B_2hop_max \4 cycles/p' $(B)/bench/tcu.out \
-	  | python3 tools/perf.py --config "2x2 SoC, PicoRV32 tiles (1,0) <-> (0,1), 2 NoC hops, 200 rounds, software-visible (tcu_send + tcu_wait / tcu_wait + tcu_reply)"
+	$(Q)$(call TB_RUN,$(sim-soc2x2_BIN),1,k2x2/bk-2x2,2,2x2) & a=$$!; \
+	  $(call TB_RUN,$(sim-soc3x3_BIN),1,k3x3-1hop/bk-3x3-1hop,2,3x3-1hop) & b=$$!; \
+	  $(call TB_RUN,$(sim-soc3x3_BIN),6,k3x3-4hop/bk-3x3-4hop,2,3x3-4hop) & c=$$!; \
+	  wait $$a && wait $$b && wait $$c
+	$(Q)python3 sw-tests/tcu-bench/report.py $(B)/bench 2x2=$(B)/bench/tcu-2x2.out \
+	  3x3-1hop=$(B)/bench/tcu-3x3-1hop.out 3x3-4hop=$(B)/bench/tcu-3x3-4hop.out > $(B)/bench/tcu.txt
+	$(Q)grep -v '^PERF' $(B)/bench/tcu.txt
+	$(Q)rm -f $(B)/bench/tcu.json
+	$(Q)python3 tools/perf.py --config "TCU on the simulated SoC, PicoRV32 tiles; round trip: 1000 rounds after 10 warm-up, software-visible (COMMAND store .. reply visible, lean driver calls), echo from the receive slot; 2x2 (1,0)<->(0,1) 2 hops, 3x3 (1,0)<->(2,0) 1 hop, (0,2)<->(2,0) 4 hops; 2 KiB point = 2032 B (2 KiB slot minus 16 B header); bandwidth: 2x2 tile (1,0) -> memory tile (1,1), 1 hop, median of 5" $(B)/bench/tcu.txt
+	$(Q)gnuplot -e "dir='$(B)/bench'" sw-tests/tcu-bench/tcu_bench.gp
+	@echo "bench-tcu: wrote $(B)/bench/tcu.json, tcu_rtt.csv, tcu_bw.csv, tcu_bench.png"

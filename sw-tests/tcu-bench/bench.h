@@ -8,6 +8,9 @@
 
 #include <stdint.h>
 
+#include "spec/memmap.h"
+#include "spec/tcu.h"
+
 /* SPM layout on the user tiles (programs stay below BENCH_CFG) */
 #define BENCH_CFG 0x7f00u    /* struct bench_cfg, written by the kernel */
 #define PING_SBUF 0x8000u    /* ping: message payloads (2 KiB) */
@@ -43,6 +46,47 @@ struct bench_cfg {
 	uint32_t bw_reps;  /* repetitions of each READ/WRITE size */
 	uint32_t pong_x, pong_y; /* pong's tile: the source of every reply */
 };
+
+/*
+ * Cycle stamps next to the TCU accesses, in inline assembly so that the
+ * compiler puts nothing between the two bus accesses:
+ * stamp_start: read the cycle counter, then store cmd to COMMAND;
+ * wait_stamp: blocking WAIT load on receive EP ep, then read the counter;
+ * stamp_cost: two back-to-back counter reads (the cost of one stamp).
+ */
+static inline uint32_t stamp_start(uint32_t cmd)
+{
+	uint32_t t;
+
+	__asm__ volatile("lw %0, %c2(%1)\n\tsw %3, %c5(%4)"
+			 : "=&r"(t)
+			 : "r"(MM_DEV_BASE), "i"(MM_DEV_CYCLE_LO), "r"(cmd), "r"(MM_TCU_BASE), "i"(TCU_REG_COMMAND)
+			 : "memory");
+	return t;
+}
+
+static inline uint32_t wait_stamp(unsigned ep, uint32_t *t)
+{
+	uint32_t w, c;
+
+	__asm__ volatile("lw %0, %c3(%2)\n\tlw %1, %c5(%4)"
+			 : "=&r"(w), "=&r"(c)
+			 : "r"(MM_TCU_BASE), "i"(TCU_REG_WAIT_BASE + 4 * ep), "r"(MM_DEV_BASE), "i"(MM_DEV_CYCLE_LO)
+			 : "memory");
+	*t = c;
+	return w;
+}
+
+static inline uint32_t stamp_cost(void)
+{
+	uint32_t a, b;
+
+	__asm__ volatile("lw %0, %c3(%2)\n\tlw %1, %c3(%2)"
+			 : "=&r"(a), "=&r"(b)
+			 : "r"(MM_DEV_BASE), "i"(MM_DEV_CYCLE_LO)
+			 : "memory");
+	return b - a;
+}
 
 static inline volatile struct bench_cfg *bench_cfg(void)
 {

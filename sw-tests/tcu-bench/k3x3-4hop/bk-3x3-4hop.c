@@ -6,6 +6,6 @@
 #define MEM_X 2
 #define MEM_Y 2
 #define ROUNDS 1000
-#define WARMUP 20
+#define WARMUP 10
 #define BW_REPS 5
 #include "../kernel.inc"

@@ -3,16 +3,20 @@
  *
  * 1. Round trip: for payloads of 8 B .. 2 KiB (2 KiB - 16 B, the largest
  *    message a 2 KiB slot holds), warmup + rounds times: send the payload to
- *    pong, wait for its echo; the software-visible round trip is tcu_send ..
- *    the reply visible (lean driver calls: DATA_* and ARG set once per size,
- *    one COMMAND store per round), in cycles of the tile's counter. Every reply is
+ *    pong, wait for its echo; the software-visible round trip runs from the
+ *    counter read before the SEND's COMMAND store to the one after the
+ *    blocking WAIT for the reply returns (lean driver calls: DATA_* and ARG
+ *    set once per size, one COMMAND store per round), in cycles. Every reply is
  *    checked (reply flag, source tile, label, length, payload) outside the
  *    timed window. Prints min / median / p99 / max.
  * 2. Hardware-only send: rounds 8-byte sends with DATA_* and ARG set up
- *    beforehand; the stamp t0 is taken right before the COMMAND store, pong
- *    stamps t1 right after its blocking wait returns. t1 - t0 minus the
- *    software cost of the two stamps (measured here: back-to-back counter
- *    reads) is SEND issued -> message visible at the receiver.
+ *    beforehand; t0 is read in the instruction before the COMMAND store, pong
+ *    reads t1 in the instruction after its blocking WAIT load returns (both
+ *    pairs in inline assembly, bench.h). All tiles count cycles from the
+ *    same reset, so t1 - t0 minus the cost of the two stamps (two
+ *    back-to-back counter reads each) is SEND issued -> message visible at
+ *    the receiver (checked against a waveform: COMMAND store on the bus ->
+ *    WAIT load answered).
  * 3. READ/WRITE bandwidth through a memory EP onto the memory tile, sizes
  *    64 B .. BENCH_BW_MAX, data read back and compared.
  */
@@ -88,12 +92,12 @@ static void check_reply(const struct tcu_msg *m, uint32_t size, uint32_t r, int 
 		printf("ping: size %u round %u: bad reply (%u faults)\n", (unsigned)size, (unsigned)r, (unsigned)e);
 }
 
-static inline __attribute__((always_inline)) uint32_t wait_reply(int err)
+/* the offset of the reply a WAIT word names; ends the run on errors */
+static uint32_t reply_off(int err, uint32_t w)
 {
-	uint32_t w = tcu_wait_word(PING_RPL_REP);
-
 	if (err || SPEC_GET(w, TCU_CMD_ERR) || SPEC_GET(w, TCU_CMD_ARG) == TCU_NONE_OFF) {
-		printf("ping: %s\n", tcu_strerror(err ? err : (int)SPEC_GET(w, TCU_CMD_ERR)));
+		printf("ping: %s\n", err || SPEC_GET(w, TCU_CMD_ERR) ? tcu_strerror(err ? err : (int)SPEC_GET(w, TCU_CMD_ERR))
+							     : "no reply");
 		tile_exit(1);
 	}
 	return (uint32_t)SPEC_GET(w, TCU_CMD_ARG);
@@ -113,11 +117,10 @@ static void rtt(uint32_t size, uint32_t rounds, uint32_t warmup, uint32_t hops)
 	tcu_set_arg(size);
 	for (uint32_t r = 0; r < warmup + rounds; r++) {
 		s[0] = r, s[w - 1] = ~r;
-		uint32_t t0 = tile_cycles32();
-		tcu_start(cmd);
+		uint32_t t1, t0 = stamp_start(cmd);
 		int err = tcu_last_err();
-		uint32_t off = wait_reply(err);
-		uint32_t t1 = tile_cycles32();
+		uint32_t w = wait_stamp(PING_RPL_REP, &t1);
+		uint32_t off = reply_off(err, w);
 
 		check_reply(tcu_msg_at((void *)PING_RBUF, off), size, r, r < 2 || r + 1 == warmup + rounds);
 		CHECK_EQ(tcu_ack(PING_RPL_REP, off), 0);
@@ -136,17 +139,15 @@ static void hw_send(uint32_t rounds, uint32_t hops)
 	uint32_t cmd = tcu_cmd_word(TCU_OP_SEND, PING_SEP, PING_RPL_REP);
 
 	/* the cost of one stamp: two back-to-back counter reads */
-	uint32_t c0 = tile_cycles32();
-	uint32_t c1 = tile_cycles32();
-	uint32_t cal = c1 - c0;
+	uint32_t cal = stamp_cost();
 
 	tcu_set_data((const void *)s, 8);
 	TCU_REG(TCU_REG_ARG) = 0;
 	for (uint32_t r = 0; r < rounds; r++) {
 		s[0] = r, s[1] = 0;
-		uint32_t t0 = tile_cycles32();
-		tcu_start(cmd);
-		uint32_t off = wait_reply(tcu_last_err());
+		uint32_t t0 = stamp_start(cmd);
+		int err = tcu_last_err();
+		uint32_t off = reply_off(err, tcu_wait_word(PING_RPL_REP));
 		const struct tcu_msg *m = tcu_msg_at((void *)PING_RBUF, off);
 		const volatile uint32_t *p = (const volatile uint32_t *)m->data;
 

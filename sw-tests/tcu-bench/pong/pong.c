@@ -14,27 +14,26 @@
 #include "tcu.h"
 #include "tile.h"
 
-/* the next message: the raw WAIT word (offset in ARG); gives up on errors */
-static inline uint32_t next(void)
+/*
+ * The hot path is optimistic: the REPLY for the offset the blocking WAIT
+ * returned is issued at once, and both results are checked afterwards. A WAIT
+ * that timed out (offset NONE_OFF) makes that REPLY fail with INV_MSG_OFF
+ * without side effects, and the loop waits again; any other error ends the
+ * run. Returns 1 once a reply went out.
+ */
+static int replied(uint32_t w, int err)
 {
-	for (;;) {
-		uint32_t w = tcu_wait_word(PONG_REP);
-
-		if (SPEC_GET(w, TCU_CMD_ERR)) {
-			printf("pong: wait: %s\n", tcu_strerror((int)SPEC_GET(w, TCU_CMD_ERR)));
-			tile_exit(1);
-		}
-		if (SPEC_GET(w, TCU_CMD_ARG) != TCU_NONE_OFF)
-			return w;
+	if (SPEC_GET(w, TCU_CMD_ERR)) {
+		printf("pong: wait: %s\n", tcu_strerror((int)SPEC_GET(w, TCU_CMD_ERR)));
+		tile_exit(1);
 	}
-}
-
-static void check(int err)
-{
+	if (SPEC_GET(w, TCU_CMD_ARG) == TCU_NONE_OFF)
+		return 0;
 	if (err) {
 		printf("pong: reply: %s\n", tcu_strerror(err));
 		tile_exit(1);
 	}
+	return 1;
 }
 
 int main(void)
@@ -52,17 +51,25 @@ int main(void)
 	for (int i = 0; i < BENCH_NSIZES; i++) {
 		tcu_set_data((const void *)p, bench_size(i));
 		for (uint32_t r = 0; r < n; r++) {
-			tcu_start(tcu_reply_cmd(PONG_REP, next()));
-			check(tcu_last_err());
+			uint32_t w;
+
+			do {
+				w = tcu_wait_word(PONG_REP);
+				tcu_start(tcu_reply_cmd(PONG_REP, w));
+			} while (!replied(w, tcu_last_err()));
 		}
 	}
 	tcu_set_data((const void *)p, 8);
 	for (uint32_t r = 0; r < cfg->rounds; r++) {
-		uint32_t w = next();
+		uint32_t w;
 
-		p[1] = tile_cycles32();
-		tcu_start(tcu_reply_cmd(PONG_REP, w));
-		check(tcu_last_err());
+		do {
+			uint32_t t1;
+
+			w = wait_stamp(PONG_REP, &t1);
+			p[1] = t1;
+			tcu_start(tcu_reply_cmd(PONG_REP, w));
+		} while (!replied(w, tcu_last_err()));
 	}
 	/* stay until ping ends the run */
 	for (;;)
