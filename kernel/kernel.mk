@@ -92,7 +92,7 @@ TEST_BUILD += kernel-tile
 # bench-kernel: noop syscall round trip (median of 1000) from root on tile 1 of the 2x2 SoC
 .PHONY: bench-kernel
 BENCH += bench-kernel
-bench-kernel: kernel-tile sw-tests $(B)/sim/sim-soc2x2/sim-soc2x2
+bench-kernel: kernel-tile sw-tests/kern-bench $(B)/sim/sim-soc2x2/sim-soc2x2
 	@mkdir -p $(B)/bench
 	$(Q)$(sim-soc2x2_BIN) $(KTILE_ELF) 1:$(B)/fw/sw-tests/kern-bench/kern-bench.elf > $(B)/bench/kernel.out 2>&1 \
 		|| { cat $(B)/bench/kernel.out; exit 1; }
@@ -105,7 +105,7 @@ bench-kernel: kernel-tile sw-tests $(B)/sim/sim-soc2x2/sim-soc2x2
 BOOT_DIR := $(B)/boot
 BOOT_CFGS := $(wildcard boot/*.cfg)
 BOOT_IMGS := $(patsubst boot/%.cfg,$(BOOT_DIR)/%.img,$(BOOT_CFGS))
-BOOT_ELFS := kernel-tile kernel-root sw-tests
+BOOT_ELFS := kernel-tile kernel-root sw-tests/kern-boot sw-tests/kern-demo/store sw-tests/kern-demo/client
 .PHONY: kernel-root boot-images
 kernel-root: $(DEPS_STAMP) $(SPEC_STAMP)
 	$(Q)$(MAKE) --no-print-directory -C kernel/tile/root
@@ -128,3 +128,14 @@ $(KT_DIR)/test_elf: kernel/tile/tests/test_elf.c firmware/lib/rt_elf.c firmware/
 
 TEST_BUILD += kernel-root boot-images $(KT_DIR)/test_elf
 TEST_LISTS += kernel/tile/tests.list
+
+# make run: the demo, booted from boot/demo3x3.cfg on the 3x3 SoC (kernel, memory tile, seven
+# processing tiles: root, the store service, two clients, three echo programs).
+SIM3X3 := $(B)/sim/sim-soc3x3/sim-soc3x3
+RUN_DEPS := $(SIM3X3) $(BOOT_DIR)/demo3x3.img
+RUN_CMD := $(SIM3X3) --boot $(BOOT_DIR)/demo3x3.img 2>&1 | python3 kernel/tile/summary.py
+
+# the demo as a test (3x3 simulator: on demand, so not part of make test)
+.PHONY: test-kernel-3x3
+test-kernel-3x3: $(SIM3X3) $(BOOT_DIR)/demo3x3.img
+	$(Q)python3 tools/runtests.py kernel/tile/tests-3x3.list

@@ -9,6 +9,8 @@ are relative to the current directory, words split like a shell):
   kernel PATH.elf                   the kernel (the simulator loads it into tile 0)
   root PATH.elf tile=N [args="..."] the root program (the kernel loads it into tile N)
   prog NAME PATH.elf tile=N [args="..."]   a program root starts on tile N
+  serv NAME PATH.elf tile=N [args="..."]   the same for a service (its service capability
+                                    goes to every program listed after it)
   data NAME PATH                    a data module
 Errors (unknown directive, a tile that is no free processing tile, too many modules,
 arguments that do not fit the argument block, ...) name the line and exit 1.
@@ -27,6 +29,7 @@ def spec():
         s = tomllib.load(f)
     c = {k["name"]: k["value"] for k in s["const"]}
     kinds = {m["name"]: m["value"] for e in s["enum"] if e["name"] == "KIND" for m in e["members"]}
+    flagbits = {m["name"]: m["value"] for e in s["enum"] if e["name"] == "FLAG" for m in e["members"]}
     groups = {}
     for g in s["fields"]:
         names, lsb = [], 0
@@ -35,7 +38,7 @@ def spec():
             names.append(fld["name"])
             lsb += 32
         groups[g["name"]] = names
-    return c, kinds, groups
+    return c, kinds, flagbits, groups
 
 
 def words(names, values):
@@ -46,7 +49,7 @@ def fail(where, msg):
     sys.exit(f"mkboot: {where}: {msg}")
 
 
-def parse(path, c, kinds):
+def parse(path, c, kinds, flagbits):
     mesh, mods = None, []
     with open(path) as f:
         lines = f.read().splitlines()
@@ -78,17 +81,18 @@ def parse(path, c, kinds):
             continue
         if d in ("kernel", "root"):
             pos = [d] + pos
-        elif d not in ("prog", "data"):
+        elif d not in ("prog", "serv", "data"):
             fail(where, f"unknown directive '{d}'")
         if len(pos) != 2:
-            fail(where, f"{d}: wants {'NAME ' if d in ('prog', 'data') else ''}PATH")
+            fail(where, f"{d}: wants {'NAME ' if d in ('prog', 'serv', 'data') else ''}PATH")
         name, file = pos
         if len(name.encode()) > c["NAME_BYTES"]:
             fail(where, f"name '{name}' longer than {c['NAME_BYTES']} bytes")
-        bad = set(opts) - ({"tile", "args"} if d in ("root", "prog") else set())
+        run = d in ("root", "prog", "serv")
+        bad = set(opts) - ({"tile", "args"} if run else set())
         if bad:
             fail(where, f"{d}: unknown option(s) {', '.join(sorted(bad))}")
-        if d in ("root", "prog") and "tile" not in opts:
+        if run and "tile" not in opts:
             fail(where, f"{d}: needs tile=N")
         try:
             data = open(file, "rb").read()
@@ -97,7 +101,7 @@ def parse(path, c, kinds):
         if d != "data" and data[:4] != b"\x7fELF":
             fail(where, f"{file}: not an ELF file")
         args = b""
-        if d in ("root", "prog"):
+        if run:
             args = b"\0".join(a.encode() for a in [name] + shlex.split(opts.get("args", ""))) + b"\0"
             if len(args) > c["ENV_SIZE"] - 16:
                 fail(where, f"arguments need {len(args)} bytes, the block holds {c['ENV_SIZE'] - 16}")
@@ -105,7 +109,10 @@ def parse(path, c, kinds):
             tile = int(opts.get("tile", "0"), 0)
         except ValueError:
             fail(where, f"tile={opts['tile']}: not a number")
-        mods.append({"where": where, "kind": kinds[d.upper()], "name": name, "data": data, "tile": tile, "args": args})
+        kind = kinds["PROG" if d == "serv" else d.upper()]
+        flags = flagbits["SERVICE"] if d == "serv" else 0
+        mods.append({"where": where, "kind": kind, "flags": flags, "name": name, "data": data, "tile": tile,
+                     "args": args})
     if mesh is None:
         fail(path, "no 'mesh' line")
     n = mesh[0] * mesh[1]
@@ -121,6 +128,8 @@ def parse(path, c, kinds):
         cnt = sum(m["kind"] == kinds[k] for m in mods)
         if cnt != 1:
             fail(path, f"needs exactly one '{k.lower()}' line, has {cnt}")
+    if sum(m["flags"] & flagbits["SERVICE"] != 0 for m in mods) > c["MAX_SERVS"]:
+        fail(path, f"more than {c['MAX_SERVS']} services")
     if len(mods) > c["MAX_MODS"]:
         fail(path, f"{len(mods)} modules, at most {c['MAX_MODS']}")
     return mesh, mods
@@ -145,7 +154,7 @@ def build(mesh, mods, c, kinds, groups):
         args_off = place(m["args"]) if m["args"] else 0
         name = m["name"].encode().ljust(c["NAME_BYTES"], b"\0")
         v = {"KIND": m["kind"], "OFFSET": data_off, "SIZE": len(m["data"]), "TILE": m["tile"],
-             "ARGS_OFF": args_off, "ARGS_SIZE": len(m["args"])}
+             "ARGS_OFF": args_off, "ARGS_SIZE": len(m["args"]), "FLAGS": m["flags"]}
         for i in range(4):
             v[f"NAME{i}"] = struct.unpack_from("<I", name, 4 * i)[0]
         entries.append(words(groups["MOD"], v))
@@ -169,8 +178,8 @@ def main():
         args.remove("--list")
     if len(args) != 1 or out is None:
         sys.exit("usage: mkboot.py CONFIG -o IMAGE [--list]")
-    c, kinds, groups = spec()
-    mesh, mods = parse(args[0], c, kinds)
+    c, kinds, flagbits, groups = spec()
+    mesh, mods = parse(args[0], c, kinds, flagbits)
     img = build(mesh, mods, c, kinds, groups)
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with open(out, "wb") as f:
@@ -180,7 +189,8 @@ def main():
         print(f"mkboot: {out}: {len(img)} bytes, {mesh[0]}x{mesh[1]} mesh, {len(mods)} modules")
         for m in mods:
             tile = f"tile {m['tile']}" if m["kind"] in (kinds["ROOT"], kinds["PROG"]) else ""
-            print(f"  {names[m['kind']]:6} {m['name']:16} {len(m['data']):7} bytes  {tile}")
+            kind = "serv" if m["flags"] else names[m["kind"]]
+            print(f"  {kind:6} {m['name']:16} {len(m['data']):7} bytes  {tile}")
 
 
 if __name__ == "__main__":

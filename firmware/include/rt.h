@@ -10,7 +10,8 @@
  * Modules: rt_sys.c (rt_sys_*: one stub per syscall over the reserved EPs:
  * syscall send EP 0, reply receive EP 1), rt_gate.c (rt_sel_*, rt_ep_*,
  * rt_rgate_*, rt_sgate_*, rt_mgate_*: selectors, EPs, gates), rt_act.c
- * (rt_act_*: child activities), rt_elf.c (rt_elf.h: the ELF loader),
+ * (rt_act_*: child activities), rt_srv.c (rt_srv_*: service framework),
+ * rt_elf.c (rt_elf.h: the ELF loader),
  * rt_start.c (start-up with argc/argv from the argument block, exit). Every function returns 0 or an error (TCU_ERR_* or
  * KIF_ERR_*, one numbering; rt_strerror names it).
  */
@@ -54,11 +55,14 @@ int rt_sys_exchange(uint32_t act, uint32_t own, uint32_t other, uint32_t count, 
 int rt_sys_create_serv(uint32_t dst, uint32_t rgate);
 int rt_sys_open_sess(uint32_t dst, uint32_t serv, uint32_t arg);
 int rt_sys_revoke(uint32_t sel, uint32_t own);
+/* EXCHANGE_SESS: *nres in = room in res (words), out = result words the service gave. */
+int rt_sys_exchange_sess(uint32_t sess, uint32_t own, uint32_t count, uint32_t obtain, const uint32_t *args,
+			 uint32_t nargs, uint32_t *res, uint32_t *nres);
 /* syscalls counted since start (rt_sys_call) */
 extern uint32_t rt_sys_count;
 
 /* ---- rt_gate.c: selectors, EPs, gates ---- */
-/* A free selector (counts up from KIF_FIRST_FREE_SEL; rt_sel_reserve skips some). */
+/* A free selector (counts up from BOOT_USER_SEL; rt_sel_reserve skips some). */
 uint32_t rt_sel_alloc(void);
 void rt_sel_reserve(uint32_t next);
 /* Allocate EP capability sel for a free EP of this tile with replies reply EPs;
@@ -129,5 +133,41 @@ int rt_act_load(const struct rt_act *a, const struct rt_mgate *img, uint32_t off
 int rt_act_start(const struct rt_act *a);
 /* Wait until the child exits; *code gets its exit code. */
 int rt_act_wait(const struct rt_act *a, int32_t *code);
+
+/* ---- rt_srv.c: services ---- */
+/* One SRV_EXCHANGE for the service's handler: in ident .. args, out sel .. res. */
+struct rt_srv_xchg {
+	uint32_t ident, obtain, count, nargs;
+	uint32_t args[KIF_MAX_SESS_ARGS];
+	uint32_t sel;   /* first own selector: free destinations (delegate) or sources (obtain) */
+	uint32_t moved; /* capabilities moved (<= count) */
+	uint32_t nres;
+	uint32_t res[KIF_MAX_SESS_ARGS];
+};
+
+struct rt_srv_ops {
+	/* a client opens a session with arg: 0 and *ident, or an error (refused) */
+	int (*open)(void *ctx, uint32_t arg, uint32_t *ident);
+	/* a client delegates / obtains through session x->ident: 0 or an error */
+	int (*exchange)(void *ctx, struct rt_srv_xchg *x);
+	/* session ident is gone (may be NULL) */
+	void (*close)(void *ctx, uint32_t ident);
+	/* a client's message (label: what the service gave its send gate); must reply or ack */
+	void (*msg)(void *ctx, const struct rt_rgate *rg, const struct tcu_msg *m);
+};
+
+struct rt_srv {
+	struct rt_rgate rg; /* requests from the kernel and the clients */
+	uint32_t sel;       /* the service capability */
+	const struct rt_srv_ops *ops;
+	void *ctx;
+	uint32_t requests, msgs; /* kernel requests and client messages handled */
+};
+
+/* Create a service at selector sel on a new receive gate over buf (2^slots slots of
+ * 2^KIF_SRV_MSG_ORDER bytes, aligned to its size). */
+int rt_srv_new(struct rt_srv *s, uint32_t sel, void *buf, unsigned slots, const struct rt_srv_ops *ops, void *ctx);
+/* Wait for one message and handle it. */
+int rt_srv_step(struct rt_srv *s);
 
 #endif /* RT_H */

@@ -6,8 +6,10 @@
 #include <string.h>
 
 #include "rt.h"
+#include "spec/boot.h"
 
-static uint32_t rt_next_sel = KIF_FIRST_FREE_SEL;
+/* below BOOT_USER_SEL: boot capabilities and the services root delegates */
+static uint32_t rt_next_sel = BOOT_USER_SEL;
 static unsigned rt_next_ep = KIF_FIRST_USER_EP;
 
 uint32_t rt_sel_alloc(void)
@@ -69,8 +71,9 @@ const struct tcu_msg *rt_rgate_wait(const struct rt_rgate *g, int *err)
 {
 	int32_t off;
 
+	/* poll (not tcu_wait): the kernel must be able to reach this tile's TCU meanwhile */
 	do
-		off = tcu_wait(g->ep);
+		off = tcu_fetch(g->ep);
 	while (off == TCU_NONE_OFF);
 	if (off < 0) {
 		*err = -off;

@@ -206,3 +206,35 @@ int rt_sys_revoke(uint32_t sel, uint32_t own)
 	m[RT_W(SYS_REVOKE_OWN)] = own;
 	return rt_sys_call(m, RT_N(SYS_REVOKE_OWN), NULL, 0);
 }
+
+int rt_sys_exchange_sess(uint32_t sess, uint32_t own, uint32_t count, uint32_t obtain, const uint32_t *args,
+			 uint32_t nargs, uint32_t *res, uint32_t *nres)
+{
+	uint32_t m[RT_W(SYS_EXCHANGE_SESS_ARGS) + KIF_MAX_SESS_ARGS];
+	uint32_t r[KIF_RPL_MAX_WORDS];
+	int err;
+
+	if (nargs > KIF_MAX_SESS_ARGS)
+		return KIF_ERR_INV_ARGS;
+	m[RT_W(SYS_EXCHANGE_SESS_OP)] = KIF_SYS_EXCHANGE_SESS;
+	m[RT_W(SYS_EXCHANGE_SESS_SESS)] = sess;
+	m[RT_W(SYS_EXCHANGE_SESS_OWN)] = own;
+	m[RT_W(SYS_EXCHANGE_SESS_COUNT)] = count;
+	m[RT_W(SYS_EXCHANGE_SESS_OBTAIN)] = obtain;
+	m[RT_W(SYS_EXCHANGE_SESS_NARGS)] = nargs;
+	for (uint32_t i = 0; i < nargs; i++)
+		m[RT_W(SYS_EXCHANGE_SESS_ARGS) + i] = args[i];
+	err = rt_sys_call(m, RT_W(SYS_EXCHANGE_SESS_ARGS) + nargs, r, KIF_RPL_MAX_WORDS - 1);
+	if (err)
+		return err;
+	/* r[i] is reply word i + 1 */
+	uint32_t n = r[RT_W(RPL_EXCHANGE_SESS_NARGS) - 1];
+	if (n > KIF_MAX_SESS_ARGS)
+		n = KIF_MAX_SESS_ARGS;
+	if (nres) {
+		for (uint32_t i = 0; i < n && i < *nres; i++)
+			res[i] = r[RT_W(RPL_EXCHANGE_SESS_ARGS) - 1 + i];
+		*nres = n;
+	}
+	return 0;
+}

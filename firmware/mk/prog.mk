@@ -35,7 +35,7 @@ FW_LDFLAGS := $(FW_ARCH) --specs=picolibc.specs -DPICOLIBC_INTEGER_PRINTF_SCANF 
 
 FW_LIBSRC := $(FW_LIB)/crt0.S $(FW_LIB)/tile.c $(FW_LIB)/check.c $(FW_LIB)/tcu.c
 ifeq ($(USE_RT),1)
-FW_LIBSRC += $(FW_LIB)/rt_act.c $(FW_LIB)/rt_elf.c $(FW_LIB)/rt_gate.c $(FW_LIB)/rt_start.c $(FW_LIB)/rt_sys.c
+FW_LIBSRC += $(FW_LIB)/rt_act.c $(FW_LIB)/rt_elf.c $(FW_LIB)/rt_gate.c $(FW_LIB)/rt_srv.c $(FW_LIB)/rt_start.c $(FW_LIB)/rt_sys.c
 endif
 FW_OBJS := $(patsubst %,$(FW_OUT)/%.o,$(SRCS)) $(patsubst $(FW_LIB)/%,$(FW_OUT)/lib/%.o,$(FW_LIBSRC))
 FW_DEPS := $(FW_OBJS:.o=.d)

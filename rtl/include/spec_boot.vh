@@ -12,6 +12,12 @@ localparam [31:0] BOOT_NAME_BYTES = 32'h00000010; // bytes of a module name (NUL
 localparam [31:0] BOOT_ENV_ADDR = 32'h0000fe80; // SPM address of a program's argument block (root writes it before the start; the stack ends below it)
 localparam [31:0] BOOT_ENV_SIZE = 32'h00000100; // bytes of the argument block (ENV layout, then the NUL-separated argument strings)
 localparam [31:0] BOOT_ENV_MAGIC = 32'h564e4521; // ENV.MAGIC: the block is valid
+localparam [31:0] BOOT_SERV_SEL = 32'h00000008; // selector of a boot service's service capability: the service creates it there; root delegates the i-th service to the programs started after it at SERV_SEL + i
+localparam [31:0] BOOT_MAX_SERVS = 32'h00000004; // most services in one image
+localparam [31:0] BOOT_USER_SEL = 32'h00000010; // first selector the runtime allocates (below: boot capabilities and delegated services)
+// FLAG: module flags (MOD.FLAGS bits)
+localparam integer BOOT_FLAG_W = 32;
+localparam [31:0] BOOT_FLAG_SERVICE = 32'd1; // PROG that provides a service (config directive 'serv')
 // KIND: module kinds (MOD.KIND)
 localparam integer BOOT_KIND_W = 32;
 localparam [31:0] BOOT_KIND_KERNEL = 32'd0; // the kernel's ELF (kernel tile)
@@ -40,7 +46,7 @@ localparam integer BOOT_MOD_NAME0_LSB = 192; localparam integer BOOT_MOD_NAME0_W
 localparam integer BOOT_MOD_NAME1_LSB = 224; localparam integer BOOT_MOD_NAME1_W = 32; // name bytes 4..7
 localparam integer BOOT_MOD_NAME2_LSB = 256; localparam integer BOOT_MOD_NAME2_W = 32; // name bytes 8..11
 localparam integer BOOT_MOD_NAME3_LSB = 288; localparam integer BOOT_MOD_NAME3_W = 32; // name bytes 12..15
-localparam integer BOOT_MOD_RSVD0_LSB = 320; localparam integer BOOT_MOD_RSVD0_W = 32; // 0
+localparam integer BOOT_MOD_FLAGS_LSB = 320; localparam integer BOOT_MOD_FLAGS_W = 32; // FLAG bits
 localparam integer BOOT_MOD_RSVD1_LSB = 352; localparam integer BOOT_MOD_RSVD1_W = 32; // 0
 // ENV (128-bit word): argument block at ENV_ADDR of a program's SPM
 localparam integer BOOT_ENV_W = 128;

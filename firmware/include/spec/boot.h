@@ -12,6 +12,14 @@
 #define BOOT_ENV_ADDR 0xfe80u /* SPM address of a program's argument block (root writes it before the start; the stack ends below it) */
 #define BOOT_ENV_SIZE 0x100u /* bytes of the argument block (ENV layout, then the NUL-separated argument strings) */
 #define BOOT_ENV_MAGIC 0x564e4521u /* ENV.MAGIC: the block is valid */
+#define BOOT_SERV_SEL 0x8u /* selector of a boot service's service capability: the service creates it there; root delegates the i-th service to the programs started after it at SERV_SEL + i */
+#define BOOT_MAX_SERVS 0x4u /* most services in one image */
+#define BOOT_USER_SEL 0x10u /* first selector the runtime allocates (below: boot capabilities and delegated services) */
+
+/* FLAG: module flags (MOD.FLAGS bits) */
+#define BOOT_FLAG_SERVICE 1u /* PROG that provides a service (config directive 'serv') */
+/* initializer of a name table: static const char *const t[] = BOOT_FLAG_NAMES; */
+#define BOOT_FLAG_NAMES { [1] = "SERVICE" }
 
 /* KIND: module kinds (MOD.KIND) */
 #define BOOT_KIND_KERNEL 0u /* the kernel's ELF (kernel tile) */
@@ -78,9 +86,9 @@
 #define BOOT_MOD_NAME3_LSB 288u
 #define BOOT_MOD_NAME3_W 32u
 #define BOOT_MOD_NAME3_MASK 0xffffffffull /* name bytes 12..15 */
-#define BOOT_MOD_RSVD0_LSB 320u
-#define BOOT_MOD_RSVD0_W 32u
-#define BOOT_MOD_RSVD0_MASK 0xffffffffull /* 0 */
+#define BOOT_MOD_FLAGS_LSB 320u
+#define BOOT_MOD_FLAGS_W 32u
+#define BOOT_MOD_FLAGS_MASK 0xffffffffull /* FLAG bits */
 #define BOOT_MOD_RSVD1_LSB 352u
 #define BOOT_MOD_RSVD1_W 32u
 #define BOOT_MOD_RSVD1_MASK 0xffffffffull /* 0 */

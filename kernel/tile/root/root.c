@@ -20,8 +20,15 @@
 #define HDR_WORDS (W(HDR_FLAGS) + 1)
 #define MOD_WORDS (BOOT_MOD_BYTES / 4)
 
+#define SERV_TRIES 100000
+/* quotas of each program: capability slots, kernel objects, EPs of its tile */
+#define QUOTA_CAPS 32
+#define QUOTA_OBJS 24
+#define QUOTA_EPS 24
+
 struct prog {
 	char name[BOOT_NAME_BYTES + 1];
+	int serv; /* index of its service, or -1 */
 	struct rt_act act;
 	int32_t code;
 	int err;
@@ -30,6 +37,37 @@ struct prog {
 static uint32_t hdr[HDR_WORDS];
 static struct prog progs[BOOT_MAX_MODS];
 static char args[BOOT_ENV_SIZE];
+static uint32_t servs[BOOT_MAX_SERVS]; /* root's selectors of the services started so far */
+static unsigned nservs;
+
+/* Start p (loaded): give it the services started before it, start it; if it is a
+ * service, wait until it has created its service capability and obtain it. */
+static int start(struct prog *p, uint32_t flags)
+{
+	int err = 0;
+
+	for (unsigned i = 0; i < nservs && !err; i++) {
+		err = rt_sys_exchange(p->act.sel, servs[i], BOOT_SERV_SEL + i, 1, 0);
+		/* the service has ended already: its capability went with it */
+		if (err == KIF_ERR_INV_SEL)
+			err = 0;
+	}
+	if (!err)
+		err = rt_act_start(&p->act);
+	if (err || !(flags & BOOT_FLAG_SERVICE))
+		return err;
+	if (nservs == BOOT_MAX_SERVS)
+		return KIF_ERR_NO_SPACE;
+	servs[nservs] = rt_sel_alloc();
+	for (int i = 0; i < SERV_TRIES; i++) {
+		err = rt_sys_exchange(p->act.sel, servs[nservs], BOOT_SERV_SEL, 1, 1);
+		if (err != KIF_ERR_INV_SEL)
+			break;
+	}
+	if (!err)
+		p->serv = (int)nservs++;
+	return err;
+}
 
 /* The memory gate is the boot capability after the tile capabilities. */
 static int find_mem(uint32_t *sel)
@@ -74,6 +112,7 @@ int main(int argc, char **argv)
 	       (unsigned long)me, (unsigned long)img.size, (unsigned long)hdr[W(HDR_NMODS)]);
 	for (uint32_t i = 0; i < hdr[W(HDR_NMODS)] && i < BOOT_MAX_MODS; i++) {
 		struct prog *p = &progs[n];
+		const char *step;
 		uint32_t t;
 
 		err = rt_mgate_read(&img, mod, sizeof(mod), sizeof(hdr) + i * BOOT_MOD_BYTES);
@@ -86,19 +125,26 @@ int main(int argc, char **argv)
 		if (mod[W(MOD_ARGS_SIZE)] > sizeof(args))
 			return KIF_ERR_INV_ARGS;
 		err = mod[W(MOD_ARGS_SIZE)] ? rt_mgate_read(&img, args, mod[W(MOD_ARGS_SIZE)], mod[W(MOD_ARGS_OFF)]) : 0;
+		step = "create";
 		if (!err)
-			err = rt_act_create(&p->act, t < me ? t : t - 1, t, 48, 48, 24);
-		if (!err)
+			err = rt_act_create(&p->act, t < me ? t : t - 1, t, QUOTA_CAPS, QUOTA_OBJS, QUOTA_EPS);
+		if (!err) {
+			step = "load";
 			err = rt_act_load(&p->act, &img, mod[W(MOD_OFFSET)], mod[W(MOD_SIZE)], args,
 					  mod[W(MOD_ARGS_SIZE)]);
-		if (!err)
-			err = rt_act_start(&p->act);
+		}
+		p->serv = -1;
+		if (!err) {
+			step = "start";
+			err = start(p, mod[W(MOD_FLAGS)]);
+		}
 		p->err = err;
 		if (err)
-			printf("root: %s on tile %lu: %s\n", p->name, (unsigned long)t, rt_strerror(err));
+			printf("root: %s on tile %lu: %s failed: %s\n", p->name, (unsigned long)t, step,
+			       rt_strerror(err));
 		else
-			printf("root: started %s on tile %lu (activity %lu)\n", p->name, (unsigned long)t,
-			       (unsigned long)p->act.id);
+			printf("root: started %s on tile %lu (activity %lu)%s\n", p->name, (unsigned long)t,
+			       (unsigned long)p->act.id, p->serv >= 0 ? ", its service goes to the programs after it" : "");
 		n++;
 	}
 	for (unsigned i = 0; i < n; i++) {
