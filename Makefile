@@ -48,6 +48,7 @@ help:
 	@echo "                    build one program and run it on the tile simulator"
 	@echo "make bench          all benchmarks (tables, CSV, plots, PERF lines in build/bench/)"
 	@echo "make lint / synth   Verilator lint / Yosys ECP5 synthesis reports"
+	@echo "make soak-noc / soak-tcu   long random runs of the NoC / TCU co-simulation (not in make test)"
 	@echo "make bitstream [BOARD=ulx3s|ecpix5] [PROG=sw-tests/hello]   FPGA bitstream + area/Fmax report"
 	@echo "make flash [BOARD=ulx3s]   load it with openFPGALoader (fpga/README.md)"
 	@echo "make deps           install the pinned toolchain (tools/pins.env)"

@@ -13,10 +13,21 @@ $(TCU_MODEL_TEST): sim/tcu/tcu_model_test.c $(TCU_MODEL_C) sim/common/tcu_model.
 	@echo "  CC      $@"
 	$(Q)gcc $(SIM_CFLAGS) $(filter %.c,$^) -o $@
 
-# unit testbench: three TCUs, C cores / SPMs / crossbar, checked against the model
-$(eval $(call VMODEL,tcu-tb,tcu_tb_top,$$(TCU_RTL) sim/tcu/tcu_tb_top.v,sim/tcu/tcu_tb_top.ports,sim/tcu/tcu_tb.c $(TCU_MODEL_C),))
+# co-simulation against the model (sim/tcu/tcu_tb.c plays the cores and SPMs):
+#   tcu-tb          three TCUs on a behavioural crossbar (forged packets, link stalls)
+#   tcu-mesh2x2/3x3 every tile of a 2x2 / 3x3 system on the real NoC (noc_mesh)
+# name, tiles, columns, rows, mesh
+define TCU_TB
+$(B)/sim/$(1)/tcu_tb_top.ports: sim/tcu/ports.sh
+	@mkdir -p $$(dir $$@)
+	$$(Q)sim/tcu/ports.sh $(2) $(3) $(5) > $$@
+$$(eval $$(call VMODEL,$(1),tcu_tb_top,$$(TCU_RTL) $(if $(filter 1,$(5)),$$(NOC_RTL)) sim/tcu/tcu_tb_top.v,$(B)/sim/$(1)/tcu_tb_top.ports,sim/tcu/tcu_tb.c $(TCU_MODEL_C),-GTiles=$(2) -GSizeX=$(3) -GSizeY=$(4) -GMesh=$(5)))
+endef
+$(eval $(call TCU_TB,tcu-tb,3,2,2,0))
+$(eval $(call TCU_TB,tcu-mesh2x2,4,2,2,1))
+$(eval $(call TCU_TB,tcu-mesh3x3,9,3,3,1))
 
-TEST_BUILD += $(TCU_MODEL_TEST) $(tcu-tb_BIN)
+TEST_BUILD += $(TCU_MODEL_TEST) $(tcu-tb_BIN) $(tcu-mesh2x2_BIN) $(tcu-mesh3x3_BIN)
 TEST_LISTS += sim/tcu/tests.list
 
 .PHONY: lint-tcu synth-tcu
@@ -27,3 +38,14 @@ lint-tcu: $(DEPS_STAMP)
 	$(Q)tools/lint.sh tcu_top "$(TCU_RTL)" -GNumEps=8 -GTileX=1 -GKernelX=0
 synth-tcu: $(DEPS_STAMP)
 	$(Q)tools/synth.sh tcu_top "$(TCU_RTL)"
+
+# Soak (not in make test): 10x the CI co-simulation, other seeds, plus 10^4 resets (T9).
+.PHONY: soak-tcu
+soak-tcu: $(DEPS_STAMP) $(tcu-tb_BIN) $(tcu-mesh2x2_BIN) $(tcu-mesh3x3_BIN)
+	$(Q)for s in 31 32 33; do \
+		echo "soak-tcu: seed $$s"; \
+		$(tcu-tb_BIN) -n 100000 -s $$s -x 100 | tail -6 && \
+		$(tcu-mesh2x2_BIN) -n 300000 -s $$s -x 100 | tail -6 && \
+		$(tcu-mesh3x3_BIN) -n 100000 -s $$s -x 100 | tail -6 || exit 1; \
+	done
+	$(Q)$(tcu-mesh2x2_BIN) -n 40000 -s 34 -r 4 | grep '^T9\|tcu_tb:'

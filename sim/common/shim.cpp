@@ -93,20 +93,33 @@ extern "C" double shim_seconds(const struct shim *s)
 
 extern "C" int shim_finished(const struct shim *s) { return s->ctx->gotFinish(); }
 
-#define SHIM_IN(n, w) \
-	extern "C" void shim_set_##n(struct shim *s, uint64_t v) { s->top->n = v; }
-#define SHIM_OUT(n, w) \
-	extern "C" uint64_t shim_get_##n(const struct shim *s) { return s->top->n; }
+#define SHIM_IN(n, w)                                                          \
+	extern "C" void shim_set_##n(struct shim *s, uint64_t v) { s->top->n = v; } \
+	extern "C" void shim_setv_##n(struct shim *s, const uint32_t *v)           \
+	{                                                                      \
+		s->top->n = (w) > 32 ? v[0] | (uint64_t)v[1] << 32 : v[0];      \
+	}
+#define SHIM_OUT(n, w)                                                         \
+	extern "C" uint64_t shim_get_##n(const struct shim *s) { return s->top->n; } \
+	extern "C" void shim_getv_##n(const struct shim *s, uint32_t *v)           \
+	{                                                                      \
+		uint64_t x = s->top->n;                                        \
+		v[0] = (uint32_t)x;                                            \
+		if ((w) > 32)                                                  \
+			v[1] = (uint32_t)(x >> 32);                            \
+	}
 #define SHIM_INW(n, w)                                                       \
 	extern "C" void shim_setw_##n(struct shim *s, const uint32_t *v)       \
 	{                                                                      \
 		for (int i = 0; i < ((w) + 31) / 32; i++)                      \
 			s->top->n[i] = v[i];                                   \
-	}
+	}                                                                      \
+	extern "C" void shim_setv_##n(struct shim *s, const uint32_t *v) { shim_setw_##n(s, v); }
 #define SHIM_OUTW(n, w)                                                      \
 	extern "C" void shim_getw_##n(const struct shim *s, uint32_t *v)       \
 	{                                                                      \
 		for (int i = 0; i < ((w) + 31) / 32; i++)                      \
 			v[i] = s->top->n[i];                                   \
-	}
+	}                                                                      \
+	extern "C" void shim_getv_##n(const struct shim *s, uint32_t *v) { shim_getw_##n(s, v); }
 #include SHIM_PORTS

@@ -8,6 +8,8 @@
  * where SHIM_PORTS names an X-macro list of the top's ports (besides clk_i):
  *   SHIM_IN(name, bits)  SHIM_OUT(name, bits)      ports up to 64 bits
  *   SHIM_INW(name, bits) SHIM_OUTW(name, bits)     wider ports, as uint32_t words
+ * Every port also has shim_setv_<name> / shim_getv_<name>, which take uint32_t
+ * words whatever the width (for harnesses whose port widths are parameters).
  * and gives shim_set_<name>() / shim_get_<name>() (or shim_setw_/shim_getw_ with
  * a word array, least significant word first).
  */
@@ -43,10 +45,18 @@ double shim_seconds(const struct shim *s);
 /* True once the model called $finish or a failed assertion stopped it. */
 int shim_finished(const struct shim *s);
 
-#define SHIM_IN(n, w) void shim_set_##n(struct shim *s, uint64_t v);
-#define SHIM_OUT(n, w) uint64_t shim_get_##n(const struct shim *s);
-#define SHIM_INW(n, w) void shim_setw_##n(struct shim *s, const uint32_t *v);
-#define SHIM_OUTW(n, w) void shim_getw_##n(const struct shim *s, uint32_t *v);
+#define SHIM_IN(n, w)                                        \
+	void shim_set_##n(struct shim *s, uint64_t v);       \
+	void shim_setv_##n(struct shim *s, const uint32_t *v);
+#define SHIM_OUT(n, w)                                       \
+	uint64_t shim_get_##n(const struct shim *s);         \
+	void shim_getv_##n(const struct shim *s, uint32_t *v);
+#define SHIM_INW(n, w)                                       \
+	void shim_setw_##n(struct shim *s, const uint32_t *v); \
+	void shim_setv_##n(struct shim *s, const uint32_t *v);
+#define SHIM_OUTW(n, w)                                      \
+	void shim_getw_##n(const struct shim *s, uint32_t *v); \
+	void shim_getv_##n(const struct shim *s, uint32_t *v);
 #include SHIM_PORTS
 #undef SHIM_IN
 #undef SHIM_OUT

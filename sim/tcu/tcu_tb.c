@@ -2,10 +2,13 @@
  * tcu_tb.c - unit testbench of the TCU RTL (rtl/tcu) against the reference
  * model (sim/common/tcu_model.c).
  *
- * Three TCUs (tile i at (i % 2, i / 2), tile 0 = kernel tile) in tcu_tb_top. This
- * file plays their cores (MMIO), their SPMs (C arrays, 1-cycle read latency) and
- * a behavioural wormhole crossbar per network that stamps SRC like the network
- * interface, drops packets to tiles that do not exist, and stalls randomly.
+ * NT TCUs (tile i at (i % SX, i / SX), tile 0 = kernel tile) in tcu_tb_top; NT,
+ * SX and MESH come from the generated ports file (sim/tcu/ports.sh). This file
+ * plays their cores (MMIO) and their SPMs (C arrays, 1-cycle read latency). With
+ * MESH 0 it also plays a behavioural wormhole crossbar per network that stamps
+ * SRC like the network interface, drops packets to tiles that do not exist, and
+ * stalls randomly; with MESH 1 the TCUs sit on the real NoC (noc_mesh) and the
+ * bench stalls every link at random.
  * Directed checks run first (latency, privilege, forged packets), then random
  * command sequences; every command's error, result, all memories and all EP
  * registers are compared with the model.
@@ -22,7 +25,15 @@
 #include "spec/noc.h"
 #include "tcu_model.h"
 
-#define NT 3
+#define NT TB_NT   /* from the ports file (sim/tcu/ports.sh) */
+#define SX TB_SX   /* mesh columns: tile t sits at (t % SX, t / SX) */
+#define MESH TB_MESH
+#define TX(t) ((unsigned)(t) % SX)
+#define TY(t) ((unsigned)(t) / SX)
+#define VW(bits) (((bits) + 31) / 32)
+/* index of the tile at (x, y), or -1 */
+#define tile_at(x, y) ((x) < SX && (y) * SX + (x) < NT ? (int)((y) * SX + (x)) : -1)
+#define HELD_MASK (((1ull << NT) - 1) & ~1ull) /* cores held after reset: all but the kernel's */
 #define MEMSZ 0x10000u
 #define NEPS 32
 #define QCAP 8192
@@ -66,26 +77,30 @@ static int chance(unsigned pct)
 
 static uint64_t vget(const uint32_t *v, unsigned lsb, unsigned w)
 {
-	uint64_t r = 0;
+	unsigned i = lsb / 32, sh = lsb % 32;
+	uint64_t r = v[i] >> sh;
 
-	for (unsigned i = 0; i < w; i++)
-		r |= (uint64_t)((v[(lsb + i) / 32] >> ((lsb + i) % 32)) & 1) << i;
-	return r;
+	if (sh + w > 32)
+		r |= (uint64_t)v[i + 1] << (32 - sh);
+	if (sh + w > 64)
+		r |= (uint64_t)v[i + 2] << (64 - sh);
+	return w < 64 ? r & ((1ull << w) - 1) : r;
 }
 
 static void vset(uint32_t *v, unsigned lsb, unsigned w, uint64_t x)
 {
-	for (unsigned i = 0; i < w; i++) {
-		uint32_t m = 1u << ((lsb + i) % 32);
+	while (w) {
+		unsigned i = lsb / 32, sh = lsb % 32, n = 32 - sh < w ? 32 - sh : w;
+		uint32_t m = (n == 32 ? 0xffffffffu : ((1u << n) - 1)) << sh;
 
-		if ((x >> i) & 1)
-			v[(lsb + i) / 32] |= m;
-		else
-			v[(lsb + i) / 32] &= ~m;
+		v[i] = (v[i] & ~m) | ((uint32_t)(x << sh) & m);
+		x >>= n;
+		lsb += n;
+		w -= n;
 	}
 }
 
-/* ------------------------------------------------------------ crossbar */
+/* ------------------------------------------------------------ crossbar (MESH 0) */
 
 struct flit {
 	uint64_t data;
@@ -102,14 +117,26 @@ static int owner[2][NT];        /* source that holds the destination, -1 none */
 static int src_state[2][NT];    /* -1 between packets, -2 dropping, else destination */
 static unsigned long dropped_pkts;
 
-static int tile_of(unsigned x, unsigned y)
-{
-	unsigned i = y * 2 + x;
-
-	return (x < 2 && i < NT) ? (int)i : -1;
-}
+/* coordinates of tile t, or of a tile that does not exist for t == NT */
+#if MESH
+#define MISSING_X(t) ((t) < NT ? TX(t) : SX) /* beyond the mesh: the NI drops it */
+#define MISSING_Y(t) ((t) < NT ? TY(t) : 0)
+#else
+#define MISSING_X(t) TX(t) /* (1, 1) with 3 tiles on 2 columns: no TCU there */
+#define MISSING_Y(t) TY(t)
+#endif
 
 static int debug;
+
+#if !MESH
+static int in_valid[2][NT];
+
+static int tile_of(unsigned x, unsigned y)
+{
+	unsigned i = y * SX + x;
+
+	return (x < SX && i < NT) ? (int)i : -1;
+}
 
 static void qpush(struct queue *qq, uint64_t d, int last)
 {
@@ -123,6 +150,7 @@ static void qpush(struct queue *qq, uint64_t d, int last)
 	qq->f[(qq->head + qq->n) % QCAP] = (struct flit){ d, last };
 	qq->n++;
 }
+#endif
 
 /* ------------------------------------------------------------ cycle loop */
 
@@ -130,30 +158,47 @@ static int mm_valid[NT];
 static uint32_t mm_addr[NT], mm_wdata[NT], mm_wstrb[NT], mm_rdata[NT];
 static int mm_done[NT];
 static uint32_t spm_rdata[NT];
-static int in_valid[2][NT];
 static int irq_seen[NT];
+/* optional per-cycle observer of the flits each tile injects (mesh: taken by the NoC) */
+static void (*flit_monitor)(int net, int tile, uint64_t data, int last);
+
+static uint64_t core_rst(void)
+{
+	uint32_t v[VW(NT)] = { 0 };
+
+	shim_getv_core_rst_o(sim, v);
+	return v[0] | (NT > 32 ? (uint64_t)v[1] << 32 : 0);
+}
 
 static void set_inputs(void)
 {
-	uint32_t w[6] = { 0 };
-	uint64_t v = 0, a = 0, s = 0;
+	uint32_t v[VW(NT)] = { 0 }, a[VW(12 * NT)] = { 0 }, s[VW(4 * NT)] = { 0 }, w[VW(32 * NT)] = { 0 };
 
 	for (int t = 0; t < NT; t++) {
-		v |= (uint64_t)mm_valid[t] << t;
-		a |= (uint64_t)mm_addr[t] << (12 * t);
-		s |= (uint64_t)mm_wstrb[t] << (4 * t);
+		vset(v, t, 1, (unsigned)mm_valid[t]);
+		vset(a, 12 * t, 12, mm_addr[t]);
+		vset(s, 4 * t, 4, mm_wstrb[t]);
 		vset(w, 32 * t, 32, mm_wdata[t]);
 	}
-	shim_set_mmio_valid_i(sim, v);
-	shim_set_mmio_addr_i(sim, a);
-	shim_set_mmio_wstrb_i(sim, s);
-	shim_setw_mmio_wdata_i(sim, w);
+	shim_setv_mmio_valid_i(sim, v);
+	shim_setv_mmio_addr_i(sim, a);
+	shim_setv_mmio_wstrb_i(sim, s);
+	shim_setv_mmio_wdata_i(sim, w);
 	for (int t = 0; t < NT; t++)
 		vset(w, 32 * t, 32, spm_rdata[t]);
-	shim_setw_spm_rdata_i(sim, w);
+	shim_setv_spm_rdata_i(sim, w);
+#if MESH
+	{
+		uint32_t st[VW(4 * NT)] = { 0 };
+
+		for (int i = 0; i < 4 * NT; i++)
+			if (chance(stall_pct))
+				vset(st, (unsigned)i, 1, 1);
+		shim_setv_stall_i(sim, st);
+	}
+#else
 	for (int n = 0; n < 2; n++) {
-		uint32_t d[6] = { 0 };
-		uint64_t iv = 0, il = 0;
+		uint32_t d[VW(64 * NT)] = { 0 }, iv[VW(NT)] = { 0 }, il[VW(NT)] = { 0 };
 
 		for (int t = 0; t < NT; t++) {
 			struct queue *qq = &q[n][t];
@@ -161,62 +206,50 @@ static void set_inputs(void)
 			in_valid[n][t] = qq->n && !chance(stall_pct);
 			if (qq->n) {
 				vset(d, 64 * t, 64, qq->f[qq->head].data);
-				il |= (uint64_t)qq->f[qq->head].last << t;
+				vset(il, t, 1, (unsigned)qq->f[qq->head].last);
 			}
-			iv |= (uint64_t)in_valid[n][t] << t;
+			vset(iv, t, 1, (unsigned)in_valid[n][t]);
 		}
 		if (n == 0) {
-			shim_set_req_in_valid_i(sim, iv);
-			shim_set_req_in_last_i(sim, il);
-			shim_setw_req_in_data_i(sim, d);
+			shim_setv_req_in_valid_i(sim, iv);
+			shim_setv_req_in_last_i(sim, il);
+			shim_setv_req_in_data_i(sim, d);
 		} else {
-			shim_set_rsp_in_valid_i(sim, iv);
-			shim_set_rsp_in_last_i(sim, il);
-			shim_setw_rsp_in_data_i(sim, d);
+			shim_setv_rsp_in_valid_i(sim, iv);
+			shim_setv_rsp_in_last_i(sim, il);
+			shim_setv_rsp_in_data_i(sim, d);
 		}
 	}
+#endif
 }
 
-/* one clock cycle of the whole bench */
-static void step(void)
+#if !MESH
+/* the crossbar: decide which TCU outputs move (wormhole: one packet per destination) */
+static void crossbar(uint32_t ov[2][VW(NT)], uint32_t ol[2][VW(NT)], uint32_t od[2][VW(64 * NT)],
+		     uint32_t rdy[2][VW(NT)])
 {
-	uint32_t od[2][6], sa[3], sw[3], mr[3];
-	uint64_t ov[2], ol[2], ir[2], rdy[2] = { 0, 0 };
-	uint64_t en, we, mrdy;
-	int spm_rd[NT];
-
-	set_inputs();
-	shim_set_req_out_ready_i(sim, 0);
-	shim_set_rsp_out_ready_i(sim, 0);
-	shim_eval(sim);
-	ov[0] = shim_get_req_out_valid_o(sim);
-	ov[1] = shim_get_rsp_out_valid_o(sim);
-	ol[0] = shim_get_req_out_last_o(sim);
-	ol[1] = shim_get_rsp_out_last_o(sim);
-	shim_getw_req_out_data_o(sim, od[0]);
-	shim_getw_rsp_out_data_o(sim, od[1]);
-
-	/* crossbar: decide which outputs move (wormhole: one packet per destination) */
 	for (int n = 0; n < 2; n++) {
 		for (int s = 0; s < NT; s++) {
 			uint64_t d = vget(od[n], 64 * s, 64);
-			int last = (ol[n] >> s) & 1;
+			int last = (int)vget(ol[n], s, 1);
 
-			if (!((ov[n] >> s) & 1) || chance(stall_pct))
+			if (!vget(ov[n], s, 1) || chance(stall_pct))
 				continue;
 			if (src_state[n][s] == -1) {
 				int dst = tile_of(SPEC_GET(d, NOC_HEAD_DST_X), SPEC_GET(d, NOC_HEAD_DST_Y));
 
 				if (dst >= 0 && (owner[n][dst] != -1 || q[n][dst].n >= QDEPTH))
 					continue;
-				rdy[n] |= 1ull << s;
+				vset(rdy[n], s, 1, 1);
+				if (flit_monitor)
+					flit_monitor(n, s, d, last);
 				if (dst < 0) {
 					dropped_pkts++;
 					src_state[n][s] = last ? -1 : -2;
 					continue;
 				}
 				d &= ~(SPEC_PUT(NOC_HEAD_SRC_X, 0xf) | SPEC_PUT(NOC_HEAD_SRC_Y, 0xf));
-				d |= SPEC_PUT(NOC_HEAD_SRC_X, s % 2) | SPEC_PUT(NOC_HEAD_SRC_Y, s / 2);
+				d |= SPEC_PUT(NOC_HEAD_SRC_X, TX(s)) | SPEC_PUT(NOC_HEAD_SRC_Y, TY(s));
 				qpush(&q[n][dst], d, last);
 				if (!last) {
 					owner[n][dst] = s;
@@ -225,7 +258,9 @@ static void step(void)
 			} else {
 				if (src_state[n][s] >= 0 && q[n][src_state[n][s]].n >= QDEPTH)
 					continue; /* link buffers are small: back-pressure */
-				rdy[n] |= 1ull << s;
+				vset(rdy[n], s, 1, 1);
+				if (flit_monitor)
+					flit_monitor(n, s, d, last);
 				if (src_state[n][s] >= 0)
 					qpush(&q[n][src_state[n][s]], d, last);
 				if (last) {
@@ -236,33 +271,85 @@ static void step(void)
 			}
 		}
 	}
-	shim_set_req_out_ready_i(sim, rdy[0]);
-	shim_set_rsp_out_ready_i(sim, rdy[1]);
-	shim_eval(sim);
+}
+#endif
 
-	ir[0] = shim_get_req_in_ready_o(sim);
-	ir[1] = shim_get_rsp_in_ready_o(sim);
-	en = shim_get_spm_en_o(sim);
-	we = shim_get_spm_we_o(sim);
-	shim_getw_spm_addr_o(sim, sa);
-	shim_getw_spm_wdata_o(sim, sw);
-	mrdy = shim_get_mmio_ready_o(sim);
-	shim_getw_mmio_rdata_o(sim, mr);
+/* one clock cycle of the whole bench */
+static void step(void)
+{
+	uint32_t en[VW(NT)], we[VW(4 * NT)], sa[VW(30 * NT)], sw[VW(32 * NT)];
+	uint32_t mrdy[VW(NT)], mr[VW(32 * NT)], irq[VW(NT)];
+#if MESH
+	uint32_t ov[2][VW(NT)], ol[2][VW(NT)], od[2][VW(64 * NT)], drop[2][VW(NT)];
+#else
+	uint32_t ov[2][VW(NT)], ol[2][VW(NT)], od[2][VW(64 * NT)], ir[2][VW(NT)];
+	uint32_t rdy[2][VW(NT)] = { { 0 } };
+#endif
+
+	set_inputs();
+#if MESH
+	shim_eval(sim);
+	/* monitor: what the network takes from each tile this cycle */
+	if (flit_monitor) {
+		shim_getv_req_out_valid_o(sim, ov[0]);
+		shim_getv_rsp_out_valid_o(sim, ov[1]);
+		shim_getv_req_out_last_o(sim, ol[0]);
+		shim_getv_rsp_out_last_o(sim, ol[1]);
+		shim_getv_req_out_data_o(sim, od[0]);
+		shim_getv_rsp_out_data_o(sim, od[1]);
+		for (int n = 0; n < 2; n++)
+			for (int t = 0; t < NT; t++)
+				if (vget(ov[n], t, 1))
+					flit_monitor(n, t, vget(od[n], 64 * t, 64), (int)vget(ol[n], t, 1));
+	}
+	shim_getv_req_drop_o(sim, drop[0]);
+	shim_getv_rsp_drop_o(sim, drop[1]);
+	for (int n = 0; n < 2; n++)
+		for (int t = 0; t < NT; t++)
+			dropped_pkts += vget(drop[n], t, 1);
+#else
+	{
+		uint32_t zero[VW(NT)] = { 0 };
+
+		shim_setv_req_out_ready_i(sim, zero);
+		shim_setv_rsp_out_ready_i(sim, zero);
+	}
+	shim_eval(sim);
+	shim_getv_req_out_valid_o(sim, ov[0]);
+	shim_getv_rsp_out_valid_o(sim, ov[1]);
+	shim_getv_req_out_last_o(sim, ol[0]);
+	shim_getv_rsp_out_last_o(sim, ol[1]);
+	shim_getv_req_out_data_o(sim, od[0]);
+	shim_getv_rsp_out_data_o(sim, od[1]);
+	crossbar(ov, ol, od, rdy);
+	shim_setv_req_out_ready_i(sim, rdy[0]);
+	shim_setv_rsp_out_ready_i(sim, rdy[1]);
+	shim_eval(sim);
+	shim_getv_req_in_ready_o(sim, ir[0]);
+	shim_getv_rsp_in_ready_o(sim, ir[1]);
+#endif
+	shim_getv_spm_en_o(sim, en);
+	shim_getv_spm_we_o(sim, we);
+	shim_getv_spm_addr_o(sim, sa);
+	shim_getv_spm_wdata_o(sim, sw);
+	shim_getv_mmio_ready_o(sim, mrdy);
+	shim_getv_mmio_rdata_o(sim, mr);
 
 	shim_tick(sim);
 
+#if !MESH
 	for (int n = 0; n < 2; n++)
 		for (int t = 0; t < NT; t++)
-			if (in_valid[n][t] && ((ir[n] >> t) & 1)) {
+			if (in_valid[n][t] && vget(ir[n], t, 1)) {
 				q[n][t].head = (q[n][t].head + 1) % QCAP;
 				q[n][t].n--;
 			}
+#endif
 	for (int t = 0; t < NT; t++) {
-		spm_rd[t] = (en >> t) & 1;
-		if (spm_rd[t]) {
+		if (vget(en, t, 1)) {
 			uint32_t addr = (uint32_t)vget(sa, 30 * t, 30) * 4 % MEMSZ;
 			uint32_t wd = (uint32_t)vget(sw, 32 * t, 32);
-			unsigned bwe = (we >> (4 * t)) & 0xf;
+			unsigned bwe = (unsigned)vget(we, 4 * t, 4);
 
 			for (int b = 0; b < 4; b++)
 				if (bwe & (1u << b))
@@ -270,19 +357,16 @@ static void step(void)
 			spm_rdata[t] = rmem[t][addr] | rmem[t][addr + 1] << 8 | rmem[t][addr + 2] << 16 |
 				       (uint32_t)rmem[t][addr + 3] << 24;
 		}
-		if (mm_valid[t] && ((mrdy >> t) & 1)) {
+		if (mm_valid[t] && vget(mrdy, t, 1)) {
 			mm_rdata[t] = (uint32_t)vget(mr, 32 * t, 32);
 			mm_valid[t] = 0;
 			mm_done[t] = 1;
 		}
 	}
-	{
-		uint64_t irq = shim_get_irq_o(sim);
-
-		for (int t = 0; t < NT; t++)
-			if ((irq >> t) & 1)
-				irq_seen[t] = 1;
-	}
+	shim_getv_irq_o(sim, irq);
+	for (int t = 0; t < NT; t++)
+		if (vget(irq, t, 1))
+			irq_seen[t] = 1;
 	if (shim_finished(sim)) {
 		printf("tcu_tb: the model stopped (assertion?)\n");
 		exit(1);
@@ -346,11 +430,13 @@ static uint32_t cmd_word(unsigned op, unsigned ep, unsigned arg)
 }
 
 static uint32_t last_addr[NT], last_size[NT], last_arg[NT];
+static unsigned long max_lat, bad_ep; /* T8: longest command (COMMAND store to idle seen), bad EP indices */
 
 /* run a command on tile t in the RTL and the model, compare the COMMAND words */
 static unsigned both_cmd(int t, unsigned op, unsigned ep, unsigned carg, uint32_t addr, uint32_t size, uint32_t arg)
 {
 	uint32_t got, want;
+	uint64_t t0;
 
 	/* argument registers keep their values: skip stores that change nothing */
 	if (addr != last_addr[t] || chance(20))
@@ -362,10 +448,15 @@ static unsigned both_cmd(int t, unsigned op, unsigned ep, unsigned carg, uint32_
 	last_addr[t] = addr;
 	last_size[t] = size;
 	last_arg[t] = arg;
+	t0 = shim_cycle(sim);
 	wr(t, TCU_REG_COMMAND, cmd_word(op, ep, carg));
 	got = chance(50) ? rd(t, TCU_REG_CMD_WAIT) : 0;
 	while (SPEC_GET(got = rd(t, TCU_REG_COMMAND), TCU_CMD_OP) != TCU_OP_IDLE)
 		;
+	if (shim_cycle(sim) - t0 > max_lat)
+		max_lat = (unsigned long)(shim_cycle(sim) - t0);
+	if (ep >= NEPS)
+		bad_ep++;
 	tm_cmd(&msys, &mt[t], op, ep, carg, addr, size, arg);
 	want = mt[t].command;
 	ncmds++;
@@ -419,8 +510,8 @@ static void cfg_ep(int t, unsigned e, const uint32_t w[4])
 	memcpy(rmem[0] + SCRATCH, w, 16);
 	memcpy(mmem[0] + SCRATCH, w, 16);
 	both_cmd(0, TCU_OP_PRIV_WR, 0, 0, SCRATCH, 16,
-		 (uint32_t)(SPEC_PUT(TCU_PRIVARG_REG, TCU_REG_EP_BASE / 4 + 4 * e) | SPEC_PUT(TCU_PRIVARG_X, t % 2) |
-			    SPEC_PUT(TCU_PRIVARG_Y, t / 2)));
+		 (uint32_t)(SPEC_PUT(TCU_PRIVARG_REG, TCU_REG_EP_BASE / 4 + 4 * e) | SPEC_PUT(TCU_PRIVARG_X, TX(t)) |
+			    SPEC_PUT(TCU_PRIVARG_Y, TY(t))));
 }
 
 /* ------------------------------------------------------------ directed tests */
@@ -434,7 +525,7 @@ static void test_latency(void)
 	stall_pct = 0;
 	tm_ep_recv(w, 0x8000, 6, 2, TCU_NO_EP);
 	cfg_ep(2, 1, w);
-	tm_ep_send(w, 0, 1, 1, 0x1234, 6, 4);
+	tm_ep_send(w, TX(2), TY(2), 1, 0x1234, 6, 4);
 	cfg_ep(1, 1, w);
 	wr(2, TCU_REG_IRQ_EN, 1);
 	tm_mmio_write(&msys, &mt[2], TCU_REG_IRQ_EN, 1);
@@ -454,8 +545,14 @@ static void test_latency(void)
 	t0 = shim_cycle(sim);
 	while (!irq_seen[2] && shim_cycle(sim) - t0 < 1000)
 		step();
+#if MESH
+	printf("tcu.hw_send_mesh: %llu cycles (SEND store -> irq at the receiver, 8 B, tile 1 -> tile 2, %u hops)\n",
+	       (unsigned long long)(shim_cycle(sim) - t0),
+	       (unsigned)(abs((int)TX(1) - (int)TX(2)) + abs((int)TY(1) - (int)TY(2))));
+#else
 	printf("tcu.hw_send_1hop: %llu cycles (SEND store -> irq at the receiver, 8 B, back-to-back links)\n",
 	       (unsigned long long)(shim_cycle(sim) - t0));
+#endif
 	if (!irq_seen[2])
 		FAIL("no irq after SEND");
 	while (SPEC_GET(rd(1, TCU_REG_COMMAND), TCU_CMD_OP) != TCU_OP_IDLE)
@@ -479,10 +576,10 @@ static void test_privilege(void)
 	uint32_t w[4], before;
 
 	/* cores of tiles 1 and 2 are held after reset, the kernel's runs */
-	if (shim_get_core_rst_o(sim) != 6)
-		FAIL("core_rst_o = %llx after reset, want 6", (unsigned long long)shim_get_core_rst_o(sim));
+	if (core_rst() != HELD_MASK)
+		FAIL("core_rst_o = %llx after reset, want %llx", (unsigned long long)core_rst(), HELD_MASK);
 	/* a user core cannot write its EP registers, EXT_CMD, CORE_CTRL */
-	tm_ep_mem(w, 0, 1, 0, 0x100, 1, 1);
+	tm_ep_mem(w, TX(2), TY(2), 0, 0x100, 1, 1);
 	cfg_ep(1, 3, w);
 	before = rd(1, TCU_REG_EP_BASE + 16 * 3);
 	for (unsigned i = 0; i < 4; i++) {
@@ -500,11 +597,16 @@ static void test_privilege(void)
 		FAIL("user store changed its EP");
 	if (SPEC_GET(rd(1, TCU_REG_STATUS), TCU_STATUS_DENIED) != 6)
 		FAIL("DENIED = %u, want 6", (unsigned)SPEC_GET(rd(1, TCU_REG_STATUS), TCU_STATUS_DENIED));
-	if (!(shim_get_core_rst_o(sim) & 2))
+	if (!(core_rst() & 2))
 		FAIL("user tile released its own core");
 	/* kernel-only commands on a user tile */
 	both_cmd(1, TCU_OP_PRIV_WR, 0, 0, 0, 4, (uint32_t)SPEC_PUT(TCU_PRIVARG_Y, 1));
-	/* a forged PRIV_REQ: tile 1 (stamped source) writes tile 2's EP 0 */
+#if !MESH
+	/*
+	 * Packets only the crossbar can inject (on the mesh, the network interface
+	 * stamps the source and a user TCU cannot issue PRIV_WR at all).
+	 * A forged PRIV_REQ: tile 1 (stamped source) writes tile 2's EP 0.
+	 */
 	{
 		uint64_t h = SPEC_PUT(NOC_HEAD_DST_X, 0) | SPEC_PUT(NOC_HEAD_DST_Y, 1) | SPEC_PUT(NOC_HEAD_SRC_X, 1) |
 			     SPEC_PUT(NOC_HEAD_SRC_Y, 0) | SPEC_PUT(NOC_HEAD_KIND, NOC_KIND_PRIV_REQ);
@@ -532,13 +634,15 @@ static void test_privilege(void)
 	idle_cycles(40);
 	if (SPEC_GET(rd(1, TCU_REG_STATUS), TCU_STATUS_DROPPED) != 2)
 		FAIL("unknown packet kind not counted");
+#endif
 	/* the kernel starts tile 2's core */
 	memset(rmem[0] + SCRATCH, 0, 4);
 	memset(mmem[0] + SCRATCH, 0, 4);
 	both_cmd(0, TCU_OP_PRIV_WR, 0, 0, SCRATCH, 4,
-		 (uint32_t)(SPEC_PUT(TCU_PRIVARG_REG, TCU_REG_CORE_CTRL / 4) | SPEC_PUT(TCU_PRIVARG_Y, 1)));
-	if (shim_get_core_rst_o(sim) != 2)
-		FAIL("core_rst_o = %llx after the kernel started tile 2", (unsigned long long)shim_get_core_rst_o(sim));
+		 (uint32_t)(SPEC_PUT(TCU_PRIVARG_REG, TCU_REG_CORE_CTRL / 4) | SPEC_PUT(TCU_PRIVARG_X, TX(2)) |
+			    SPEC_PUT(TCU_PRIVARG_Y, TY(2))));
+	if (core_rst() != (HELD_MASK & ~4ull))
+		FAIL("core_rst_o = %llx after the kernel started tile 2", (unsigned long long)core_rst());
 	/* PRIV_RD of a remote EP and of a blocking register */
 	both_cmd(0, TCU_OP_PRIV_RD, 0, 0, SCRATCH, 16,
 		 (uint32_t)(SPEC_PUT(TCU_PRIVARG_REG, TCU_REG_EP_BASE / 4 + 12) | SPEC_PUT(TCU_PRIVARG_X, 1)));
@@ -547,7 +651,7 @@ static void test_privilege(void)
 	both_cmd(0, TCU_OP_PRIV_WR, 0, 0, SCRATCH, 4,
 		 (uint32_t)(SPEC_PUT(TCU_PRIVARG_REG, TCU_REG_COMMAND / 4) | SPEC_PUT(TCU_PRIVARG_X, 1)));
 	/* a memory EP onto a missing tile times out */
-	tm_ep_mem(w, 1, 1, 0, 0x100, 1, 1);
+	tm_ep_mem(w, MISSING_X(NT), MISSING_Y(NT), 0, 0x100, 1, 1);
 	cfg_ep(1, 4, w);
 	both_cmd(1, TCU_OP_READ, 4, 0, 0x100, 8, 0);
 	compare_mem("privilege");
@@ -580,8 +684,8 @@ static void role_ep(uint32_t *w, int t, unsigned e)
 		unsigned crd = chance(20) ? TCU_CRD_UNLIM : 1 + rnd() % 4;
 
 		if (chance(2))
-			tgt = 3; /* no such tile */
-		tm_ep_send(w, tgt % 2, tgt / 2, chance(95) ? rnd() % 4 : 4 + rnd() % 40, rnd(), order, crd);
+			tgt = NT; /* no such tile */
+		tm_ep_send(w, MISSING_X(tgt), MISSING_Y(tgt), chance(95) ? rnd() % 4 : 4 + rnd() % 40, rnd(), order, crd);
 		if (chance(3))
 			TM_SET(w, TCU_SEP_REPLY, 1);
 	} else {
@@ -590,8 +694,8 @@ static void role_ep(uint32_t *w, int t, unsigned e)
 		uint32_t size = chance(90) ? 1 + rnd() % 0x2000 : rnd() << 12;
 
 		if (chance(2))
-			tgt = 3;
-		tm_ep_mem(w, tgt % 2, tgt / 2, base, size, chance(85), chance(85));
+			tgt = NT;
+		tm_ep_mem(w, MISSING_X(tgt), MISSING_Y(tgt), base, size, chance(85), chance(85));
 	}
 }
 
@@ -724,8 +828,8 @@ static void random_cmd(void)
 		memcpy(rmem[0] + SCRATCH, &x, 4);
 		memcpy(mmem[0] + SCRATCH, &x, 4);
 		both_cmd(0, TCU_OP_PRIV_WR, 0, 0, SCRATCH, 4,
-			 (uint32_t)(SPEC_PUT(TCU_PRIVARG_REG, TCU_REG_EXT_CMD / 4) | SPEC_PUT(TCU_PRIVARG_X, t % 2) |
-				    SPEC_PUT(TCU_PRIVARG_Y, t / 2)));
+			 (uint32_t)(SPEC_PUT(TCU_PRIVARG_REG, TCU_REG_EXT_CMD / 4) | SPEC_PUT(TCU_PRIVARG_X, TX(t)) |
+				    SPEC_PUT(TCU_PRIVARG_Y, TY(t))));
 		if (rd(0, TCU_REG_RESULT) != mt[0].result)
 			FAIL("RESULT 0x%08x want 0x%08x", rd(0, TCU_REG_RESULT), mt[0].result);
 		if (e < 4)
@@ -777,9 +881,183 @@ static void mid_reset(void)
 	}
 	resets++;
 	compare_eps("after reset");
-	if (shim_get_core_rst_o(sim) != 6)
-		FAIL("core_rst_o = %llx after reset", (unsigned long long)shim_get_core_rst_o(sim));
+	if (core_rst() != HELD_MASK)
+		FAIL("core_rst_o = %llx after reset", (unsigned long long)core_rst());
 	setup_roles();
+}
+
+/*
+ * T7: the kernel invalidates an EP while a command through it (or a message into
+ * it) is in flight. Privileged writes take effect only between commands, so the
+ * RTL's outcome must equal one of the two serial orders of the model: command
+ * then invalidate, or invalidate then command (error codes, RESULT, every
+ * memory byte and the EPs of the tiles involved). A third outcome is legal and
+ * counted apart: the user command outlasts the kernel's watchdog (e.g. a WRITE
+ * to a missing tile waits CmdTimeout cycles), so the kernel's PRIV_WR ends with
+ * TIMEOUT_NOC and the invalidation lands after the command; the kernel must
+ * retry an invalidation that timed out (docs/tcu-design.md).
+ */
+static unsigned long race_trials, race_cmd_first, race_inv_first, race_late, race_fail;
+static struct tm_tile race_snap[NT];
+static uint8_t race_mem[NT][MEMSZ];
+
+/* start a command on tile t without waiting for it (registers written first) */
+static void start_cmd(int t, uint32_t cmd, uint32_t addr, uint32_t size, uint32_t arg)
+{
+	wr(t, TCU_REG_DATA_ADDR, addr);
+	wr(t, TCU_REG_DATA_SIZE, size);
+	wr(t, TCU_REG_ARG, arg);
+	last_addr[t] = addr;
+	last_size[t] = size;
+	last_arg[t] = arg;
+	mm_valid[t] = 1;
+	mm_addr[t] = TCU_REG_COMMAND;
+	mm_wdata[t] = cmd;
+	mm_wstrb[t] = 0xf;
+	mm_done[t] = 0;
+}
+
+/* the model's outcome of one serial order; 1 if the RTL state matches it */
+static int race_order(int cmd_first, int t, unsigned op, unsigned ep, unsigned carg, uint32_t addr, uint32_t size,
+		      uint32_t arg, uint32_t karg, const uint32_t got[3], const int *who, int nwho,
+		      uint32_t eps[][NEPS][4])
+{
+	memcpy(mt, race_snap, sizeof(mt));
+	for (int i = 0; i < NT; i++)
+		memcpy(mmem[i], race_mem[i], MEMSZ);
+	for (int k = 0; k < 2; k++) {
+		if ((k == 0) == (cmd_first != 0)) /* 1 and 2: the command first */
+			tm_cmd(&msys, &mt[t], op, ep, carg, addr, size, arg);
+		else
+			tm_cmd(&msys, &mt[0], TCU_OP_PRIV_WR, 0, 0, SCRATCH, 4, karg);
+	}
+	if (mt[t].command != got[0])
+		return 0;
+	if (cmd_first == 2) {
+		/* the kernel's PRIV_WR timed out waiting for the busy tile; the write landed later */
+		if (SPEC_GET(got[1], TCU_CMD_ERR) != TCU_ERR_TIMEOUT_NOC)
+			return 0;
+	} else if (mt[0].command != got[1] || mt[0].result != got[2]) {
+		return 0;
+	}
+	for (int i = 0; i < NT; i++)
+		if (memcmp(rmem[i], mmem[i], MEMSZ))
+			return 0;
+	for (int i = 0; i < nwho; i++)
+		if (memcmp(eps[i], mt[who[i]].ep, sizeof(eps[i])))
+			return 0;
+	return 1;
+}
+
+static void race_trial(void)
+{
+	int t = 1 + (int)(rnd() % (NT - 1)), u = t, who[2];
+	unsigned k = rnd() % 3, op, ep, carg = TCU_NO_EP, iep, force = chance(50);
+	uint32_t addr = rnd() % 0x6000, size, arg = 0, x, karg, got[3];
+	uint32_t eps[2][NEPS][4];
+	unsigned delay = rnd() % 120;
+	int cmd_first_start = chance(70), nwho;
+
+	if (k == 0) { /* SEND through EP 4..7; invalidate the send EP */
+		op = TCU_OP_SEND;
+		ep = 4 + rnd() % 4;
+		size = rnd() % 64;
+		carg = chance(50) ? TCU_NO_EP : rnd() % 4;
+		iep = ep;
+		arg = rnd();
+	} else if (k == 1) { /* SEND; invalidate the receive EP at the receiver */
+		uint32_t *e;
+
+		op = TCU_OP_SEND;
+		ep = 4 + rnd() % 4;
+		size = rnd() % 64;
+		arg = rnd();
+		e = mt[t].ep[ep];
+		u = tile_at(TM_GET(e, TCU_SEP_TGT_X), TM_GET(e, TCU_SEP_TGT_Y));
+		iep = TM_GET(e, TCU_SEP_TGT_EP);
+		if (u < 0 || iep >= NEPS) {
+			u = t;
+			iep = ep;
+		}
+	} else { /* READ or WRITE through a memory EP; invalidate it */
+		uint32_t msize;
+
+		op = chance(50) ? TCU_OP_READ : TCU_OP_WRITE;
+		ep = 8 + rnd() % 4;
+		msize = TM_GET(mt[t].ep[ep], TCU_MEP_SIZE);
+		size = 1 + rnd() % 256;
+		arg = msize > size ? rnd() % (msize - size) : 0;
+		iep = ep;
+	}
+	x = (uint32_t)(SPEC_PUT(TCU_EXTCMD_OP, TCU_EXT_INV_EP) | SPEC_PUT(TCU_EXTCMD_EP, iep) |
+		       SPEC_PUT(TCU_EXTCMD_FORCE, force));
+	karg = (uint32_t)(SPEC_PUT(TCU_PRIVARG_REG, TCU_REG_EXT_CMD / 4) | SPEC_PUT(TCU_PRIVARG_X, TX(u)) |
+			  SPEC_PUT(TCU_PRIVARG_Y, TY(u)));
+	memcpy(rmem[0] + SCRATCH, &x, 4);
+	memcpy(mmem[0] + SCRATCH, &x, 4);
+	memcpy(race_snap, mt, sizeof(mt));
+	for (int i = 0; i < NT; i++)
+		memcpy(race_mem[i], mmem[i], MEMSZ);
+
+	/* both commands in flight at once, started `delay` cycles apart */
+	if (cmd_first_start)
+		start_cmd(t, cmd_word(op, ep, carg), addr, size, arg);
+	else
+		start_cmd(0, cmd_word(TCU_OP_PRIV_WR, 0, 0), SCRATCH, 4, karg);
+	idle_cycles(delay);
+	if (cmd_first_start)
+		start_cmd(0, cmd_word(TCU_OP_PRIV_WR, 0, 0), SCRATCH, 4, karg);
+	else
+		start_cmd(t, cmd_word(op, ep, carg), addr, size, arg);
+	for (unsigned long c = 0; !mm_done[t] || !mm_done[0]; c++) { /* both COMMAND stores taken */
+		step();
+		if (c > HANG_CYCLES) {
+			printf("tcu_tb: HANG: T7 race: COMMAND stores not taken in %lu cycles\n", HANG_CYCLES);
+			exit(1);
+		}
+	}
+	while (SPEC_GET(got[0] = rd(t, TCU_REG_COMMAND), TCU_CMD_OP) != TCU_OP_IDLE)
+		;
+	while (SPEC_GET(got[1] = rd(0, TCU_REG_COMMAND), TCU_CMD_OP) != TCU_OP_IDLE)
+		;
+	got[2] = rd(0, TCU_REG_RESULT);
+	who[0] = t;
+	who[1] = u;
+	nwho = u == t ? 1 : 2;
+	for (int i = 0; i < nwho; i++)
+		for (unsigned e = 0; e < NEPS; e++)
+			for (unsigned w = 0; w < 4; w++)
+				eps[i][e][w] = rd(who[i], TCU_REG_EP_BASE + 16 * e + 4 * w);
+	race_trials++;
+	ncmds += 2;
+	if (race_order(1, t, op, ep, carg, addr, size, arg, karg, got, who, nwho, eps)) {
+		race_cmd_first++;
+	} else if (race_order(0, t, op, ep, carg, addr, size, arg, karg, got, who, nwho, eps)) {
+		race_inv_first++;
+	} else if (race_order(2, t, op, ep, carg, addr, size, arg, karg, got, who, nwho, eps)) {
+		race_late++;
+	} else {
+		race_fail++;
+		FAIL("T7 race: tile %d op %u ep %u size %u, inval tile %d EP %u force %u, delay %u: COMMAND 0x%08x "
+		     "kernel 0x%08x RESULT 0x%08x match neither serial order (model: 0x%08x 0x%08x 0x%08x after "
+		     "invalidate-first)",
+		     t, op, ep, size, u, iep, force, delay, got[0], got[1], got[2], mt[t].command, mt[0].command,
+		     mt[0].result);
+		printf("  EP %u of tile %d before: %08x %08x %08x %08x\n", ep, t, race_snap[t].ep[ep][0],
+		       race_snap[t].ep[ep][1], race_snap[t].ep[ep][2], race_snap[t].ep[ep][3]);
+		return;
+	}
+	/* the matched order's state is the model's now; the slot may need re-filling */
+	if (iep < 4)
+		nfetched[u][iep] = 0;
+	if (!mt[u].ep[iep][0] && chance(80)) {
+		uint32_t w[4];
+
+		do
+			role_ep(w, u, iep);
+		while (!w[0]);
+		cfg_ep(u, iep, w);
+	}
 }
 
 /* the initial world: every EP in its role */
@@ -799,11 +1077,12 @@ static void setup_roles(void)
 
 int main(int argc, char **argv)
 {
-	unsigned long n = 3000, seed = 1;
+	unsigned long n = 3000, seed = 1, reset_every = 500, race_pm = 0;
 	const char *trace = NULL;
+	unsigned long long trace_from = 0;
 	int opt;
 
-	while ((opt = getopt(argc, argv, "n:s:p:t:d")) != -1) {
+	while ((opt = getopt(argc, argv, "n:s:p:t:T:r:x:d")) != -1) {
 		switch (opt) {
 		case 'd':
 			debug = 1;
@@ -820,8 +1099,20 @@ int main(int argc, char **argv)
 		case 't':
 			trace = optarg;
 			break;
+		case 'T':
+			trace_from = strtoull(optarg, NULL, 0);
+			break;
+		case 'r':
+			reset_every = strtoul(optarg, NULL, 0);
+			break;
+		case 'x':
+			race_pm = strtoul(optarg, NULL, 0);
+			break;
 		default:
-			fprintf(stderr, "usage: tcu_tb [-n commands] [-s seed] [-p stall%%] [-t trace.fst]\n");
+			fprintf(stderr, "usage: tcu_tb [-n steps] [-s seed] [-p stall%%] [-r reset_every] "
+					"[-x race_permille] [-t trace.fst [-T from_cycle]]\n"
+					"  every step is one random command, or (with probability race_permille/1000)\n"
+					"  one T7 race trial; a global reset hits the traffic every reset_every steps\n");
 			return 2;
 		}
 	}
@@ -830,12 +1121,12 @@ int main(int argc, char **argv)
 		rnd();
 	sim = shim_new(0, NULL);
 	if (trace)
-		shim_trace(sim, trace, 0, ~0ull);
+		shim_trace(sim, trace, trace_from, ~0ull);
 	tm_sys_init(&msys, 0, 0);
 	for (int t = 0; t < NT; t++) {
 		for (unsigned i = 0; i < MEMSZ; i++)
 			rmem[t][i] = mmem[t][i] = (uint8_t)rnd();
-		tm_tile_init(&mt[t], &msys, t % 2, t / 2, NEPS, mmem[t], MEMSZ);
+		tm_tile_init(&mt[t], &msys, TX(t), TY(t), NEPS, mmem[t], MEMSZ);
 		tm_sys_add(&msys, &mt[t]);
 	}
 	for (int nn = 0; nn < 2; nn++)
@@ -847,9 +1138,12 @@ int main(int argc, char **argv)
 	test_latency();
 	setup_roles();
 	for (unsigned long i = 0; i < n; i++) {
-		if (i % 500 == 499)
+		if (reset_every && i % reset_every == reset_every - 1)
 			mid_reset();
-		random_cmd();
+		if (rnd() % 1000 < race_pm)
+			race_trial();
+		else
+			random_cmd();
 		compare_mem("random");
 		if (i % 16 == 15 || mismatches)
 			compare_eps("random");
@@ -879,7 +1173,30 @@ int main(int argc, char **argv)
 					printf(" %s %lu", tm_err_name(e), hist[o][e]);
 			printf("\n");
 		}
-		printf("  deliveries %lu %lu %lu\n", mt[0].delivered, mt[1].delivered, mt[2].delivered);
+		printf("  deliveries");
+		for (int t = 0; t < NT; t++)
+			printf(" %lu", mt[t].delivered);
+		printf("\n");
+	}
+	{
+		unsigned long dl = 0, unk = 0;
+
+		for (int t = 0; t < NT; t++)
+			dl += mt[t].delivered;
+		for (int o = 0; o < 16; o++)
+			unk += hist[o][TCU_ERR_UNKNOWN_CMD];
+		printf("T3/T4 credits and slots (%s, %d tiles): %lu commands, EPs compared every 16 and at the end, "
+		       "%lu mismatches\n", MESH ? "mesh" : "crossbar", NT, ncmds, mismatches);
+		printf("T5 headers: %lu messages with random payloads, headers and payloads compared with the model, "
+		       "%lu mismatches\n", dl, mismatches);
+		if (race_trials)
+			printf("T7 races: %lu invalidations during a command or delivery (%lu command first, %lu invalidate "
+			       "first, %lu kernel timed out and the invalidation landed after the command), %lu matching "
+			       "no serial order\n", race_trials, race_cmd_first, race_inv_first, race_late, race_fail);
+		printf("T8 commands: %lu commands (%lu unknown opcodes, %lu EP indices beyond the file), longest %lu "
+		       "cycles, 0 hangs\n", ncmds, unk, bad_ep, max_lat);
+		printf("T9 resets: %lu global resets in traffic, all EPs invalid after each, %lu mismatches\n", resets,
+		       mismatches);
 	}
 	printf("tcu_tb: seed %lu, %lu commands, %lu resets in traffic, %llu cycles, %lu packets to missing tiles, "
 	       "%lu mismatches\n", seed, ncmds, resets, (unsigned long long)shim_cycle(sim), dropped_pkts, mismatches);
