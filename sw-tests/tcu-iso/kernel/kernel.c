@@ -205,6 +205,10 @@ int main(void)
 		if (r.step != step)
 			break;
 	}
+	/* what the attacker could not do, the kernel can: stop its core */
+	CHECK_EQ(tcu_core_hold(A_X, A_Y, 1), 0);
+	CHECK_EQ(SPEC_GET(preg(A_X, A_Y, TCU_REG_CORE_CTRL), TCU_CORECTL_HOLD), 1);
+	victim_ok(S_DONE + 1);
 	printf("iso-kernel: %u attack steps checked, victim answered %u pings\n", (unsigned)r.step,
 	       (unsigned)pings);
 	return check_done("iso-kernel");
