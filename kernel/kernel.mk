@@ -89,16 +89,20 @@ kernel-tile: $(DEPS_STAMP) $(SPEC_STAMP)
 	$(Q)$(MAKE) --no-print-directory -C kernel/tile/3x3
 TEST_BUILD += kernel-tile
 
-# bench-kernel: noop syscall round trip (median of 1000) from root on tile 1 of the 2x2 SoC
+# bench-kernel: noop syscall round trip (median of 1000) from root on tile 1 of the 2x2 SoC, and
+# the 8-byte ping-pong between tiles 1 and 2 through the runtime API versus raw TCU commands
 .PHONY: bench-kernel
 BENCH += bench-kernel
-bench-kernel: kernel-tile sw-tests/kern-bench $(B)/sim/sim-soc2x2/sim-soc2x2
+KB_IPC := 1:$(B)/fw/sw-tests/kern-ipc/kern-ipc.elf 2:$(B)/fw/sw-tests/kern-ipc/pong/kern-pong.elf
+bench-kernel: kernel-tile sw-tests/kern-bench sw-tests/kern-ipc sw-tests/kern-ipc/pong $(B)/sim/sim-soc2x2/sim-soc2x2
 	@mkdir -p $(B)/bench
 	$(Q)$(sim-soc2x2_BIN) $(KTILE_ELF) 1:$(B)/fw/sw-tests/kern-bench/kern-bench.elf > $(B)/bench/kernel.out 2>&1 \
 		|| { cat $(B)/bench/kernel.out; exit 1; }
+	$(Q)$(sim-soc2x2_BIN) $(KTILE_ELF) $(KB_IPC) >> $(B)/bench/kernel.out 2>&1 || { cat $(B)/bench/kernel.out; exit 1; }
 	$(Q)grep 'round trip' $(B)/bench/kernel.out
-	$(Q)sed -n 's/.*noop syscall round trip over \([0-9]*\) calls: min \([0-9]*\) median \([0-9]*\) max \([0-9]*\) cycles/PERF kernel.syscall_noop \3 cycles\nPERF kernel.syscall_noop_min \2 cycles\nPERF kernel.syscall_noop_max \4 cycles/p' \
-		$(B)/bench/kernel.out | python3 tools/perf.py --config "2x2 SoC, kernel on tile 0, caller on tile 1, 1000 noop syscalls"
+	$(Q)sed -n -e 's/.*noop syscall round trip over \([0-9]*\) calls: min \([0-9]*\) median \([0-9]*\) max \([0-9]*\) cycles/PERF kernel.syscall_noop \3 cycles\nPERF kernel.syscall_noop_min \2 cycles\nPERF kernel.syscall_noop_max \4 cycles/p' \
+		-e 's/.*runtime API round trip median \([0-9]*\) cycles (min [0-9]*), raw TCU median \([0-9]*\) cycles (min [0-9]*), runtime\/raw \([0-9]*\) %/PERF kernel.ipc_rtt_8B \1 cycles\nPERF kernel.ipc_rtt_8B_raw \2 cycles\nPERF kernel.ipc_rtt_8B_ratio \3 percent/p' \
+		$(B)/bench/kernel.out | python3 tools/perf.py --config "2x2 SoC, kernel on tile 0, caller on tile 1 (pong on tile 2), 1000 noops / 200 ping-pongs"
 
 # Boot images (tools/mkboot.py, layout spec/boot.toml) from the configurations in boot/;
 # the 3x3 ones use the 3x3 kernel. The simulator loads one with --boot.

@@ -71,10 +71,7 @@ const struct tcu_msg *rt_rgate_wait(const struct rt_rgate *g, int *err)
 {
 	int32_t off;
 
-	/* poll (not tcu_wait): the kernel must be able to reach this tile's TCU meanwhile */
-	do
-		off = tcu_fetch(g->ep);
-	while (off == TCU_NONE_OFF);
+	off = rt_poll(g->ep);
 	if (off < 0) {
 		*err = -off;
 		return NULL;
@@ -126,27 +123,6 @@ int rt_sgate_send(const struct rt_sgate *g, const void *msg, size_t len, const s
 		  uint32_t rlabel)
 {
 	return tcu_send(g->ep, msg, len, rg ? rg->ep : TCU_NO_EP, rlabel);
-}
-
-int rt_sgate_call(const struct rt_sgate *g, const void *msg, size_t len, const struct rt_rgate *rg, void *rpl,
-		  size_t rmax, size_t *rlen)
-{
-	const struct tcu_msg *m;
-	uint32_t n;
-	int err = rt_sgate_send(g, msg, len, rg, 0);
-
-	if (err)
-		return err;
-	m = rt_rgate_wait(rg, &err);
-	if (!m)
-		return err;
-	n = tcu_msg_len(m);
-	if (n > rmax)
-		n = (uint32_t)rmax;
-	memcpy(rpl, m->data, n);
-	if (rlen)
-		*rlen = n;
-	return rt_rgate_ack(rg, m);
 }
 
 int rt_mgate_bind(struct rt_mgate *g, uint32_t sel, uint32_t size)

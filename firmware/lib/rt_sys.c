@@ -22,11 +22,9 @@ int rt_sys_call(const uint32_t *msg, unsigned n, uint32_t *res, unsigned rmax)
 	err = tcu_send(KIF_EP_SYSC_SEND, msg, 4 * n, KIF_EP_SYSC_RECV, 0);
 	if (err)
 		return err;
-	/* poll: a core blocked in a WAIT read keeps the kernel's PRIV_WR to this
-	 * tile from being served (it times out; see kernel/tile/README.md) */
-	do
-		off = tcu_fetch(KIF_EP_SYSC_RECV);
-	while (off == TCU_NONE_OFF);
+	/* poll, not the blocking WAIT read: a core blocked in it keeps the kernel's
+	 * PRIV_WR to this tile from being served (see kernel/tile/README.md) */
+	off = rt_poll(KIF_EP_SYSC_RECV);
 	if (off < 0)
 		return -off;
 	m = tcu_msg_at((const void *)RT_SYSC_RBUF, (uint32_t)off);
