@@ -129,6 +129,19 @@ static void test_child(const struct rt_mgate *mg)
 	CHECK_EQ(rt_sys_exchange(act, mg->sel, KS_CHILD_MGATE, 1, 0), 0);
 	EXPECT_ERR(rt_sys_exchange(act, mg->sel, KS_CHILD_MGATE, 1, 0), KIF_ERR_EXISTS);
 	CHECK_EQ(rt_sys_act_start(act), 0);
+	/* K3: once the child has bound its copy, revoke it (children only: ours stays) */
+	{
+		uint32_t flag = 0;
+		int err = 0;
+
+		for (int i = 0; i < KS_SPIN && flag != KS_FLAG && !err; i++)
+			err = rt_mgate_read(mg, &flag, 4, KS_FLAG_OFF);
+		CHECK_EQ(err, 0);
+		CHECK_EQ(flag, KS_FLAG);
+		CHECK_EQ(rt_sys_revoke(mg->sel, 0), 0);
+		CHECK_EQ(rt_mgate_read(mg, &flag, 4, 0), 0);
+		CHECK_EQ(flag, KS_PATTERN);
+	}
 	CHECK_EQ(rt_sys_act_wait(act, &code), 0);
 	CHECK_EQ(code, KS_CHILD_CODE);
 	EXPECT_ERR(rt_sys_act_start(act), KIF_ERR_INV_STATE);

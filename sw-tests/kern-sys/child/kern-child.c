@@ -1,12 +1,16 @@
 /*
  * kern-child: started by kern-sys on tile 2. Binds the memory gate its parent
  * delegated (selector KS_CHILD_MGATE), reads what the parent wrote through it,
- * does a noop syscall and exits with KS_CHILD_CODE if everything matched.
+ * does a noop syscall, raises a flag through the gate and waits until the
+ * parent's revoke has reached its tile: K3 cross-check, the EP read back from
+ * this tile's TCU is invalid and an access through it fails. Exits with
+ * KS_CHILD_CODE if everything matched.
  */
 #include <stdio.h>
 
 #include "kern-sys.h"
 #include "rt.h"
+#include "tile.h"
 
 int main(void)
 {
@@ -30,6 +34,28 @@ int main(void)
 			return 2;
 		}
 	}
-	printf("kern-child: read the delegated memory gate, exiting with %d\n", KS_CHILD_CODE);
+	printf("kern-child: read the delegated memory gate\n");
+	/* tell the parent, then watch the EP until the kernel invalidates it */
+	uint32_t flag = KS_FLAG, type = TCU_EPT_MEM;
+	struct tcu_ep e;
+	int i;
+
+	err = rt_mgate_write(&mg, &flag, 4, KS_FLAG_OFF);
+	for (i = 0; !err && i < KS_SPIN && type != TCU_EPT_INVALID; i++) {
+		tcu_ep_read(mg.ep, &e);
+		type = TCU_EP_GET(&e, TCU_EP_TYPE);
+	}
+	if (err || type != TCU_EPT_INVALID) {
+		printf("kern-child: EP %u still of type %lu after %d polls (%s)\n", mg.ep, (unsigned long)type, i,
+		       rt_strerror(err));
+		return 3;
+	}
+	err = rt_mgate_read(&mg, buf, 4, 0);
+	if (err == 0) {
+		printf("kern-child: a read through the revoked gate succeeded\n");
+		return 4;
+	}
+	printf("kern-child: K3 revoke reached tile %lu: EP %u reads back invalid, access fails with %s; exiting with %d\n",
+	       (unsigned long)tile_num(), mg.ep, rt_strerror(err), KS_CHILD_CODE);
 	return KS_CHILD_CODE;
 }
