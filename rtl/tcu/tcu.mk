@@ -21,11 +21,12 @@ define TCU_TB
 $(B)/sim/$(1)/tcu_tb_top.ports: sim/tcu/ports.sh
 	@mkdir -p $$(dir $$@)
 	$$(Q)sim/tcu/ports.sh $(2) $(3) $(5) > $$@
-$$(eval $$(call VMODEL,$(1),tcu_tb_top,$$(TCU_RTL) $(if $(filter 1,$(5)),$$(NOC_RTL)) sim/tcu/tcu_tb_top.v,$(B)/sim/$(1)/tcu_tb_top.ports,sim/tcu/tcu_tb.c $(TCU_MODEL_C),-GTiles=$(2) -GSizeX=$(3) -GSizeY=$(4) -GMesh=$(5)))
+$$(eval $$(call VMODEL,$(1),tcu_tb_top,$$(TCU_RTL) $(if $(filter 1,$(5)),$$(NOC_RTL)) sim/tcu/tcu_tb_top.v,$(B)/sim/$(1)/tcu_tb_top.ports,sim/tcu/tcu_tb.c $(TCU_MODEL_C),-GTiles=$(2) -GSizeX=$(3) -GSizeY=$(4) -GMesh=$(5) $(6)))
 endef
 $(eval $(call TCU_TB,tcu-tb,3,2,2,0))
-$(eval $(call TCU_TB,tcu-mesh2x2,4,2,2,1))
-$(eval $(call TCU_TB,tcu-mesh3x3,9,3,3,1))
+# on the mesh a WAIT outlasts the kernel's watchdog (512 > CmdTimeout 256), as in the SoC
+$(eval $(call TCU_TB,tcu-mesh2x2,4,2,2,1,-GWaitTimeout=512))
+$(eval $(call TCU_TB,tcu-mesh3x3,9,3,3,1,-GWaitTimeout=512))
 
 TEST_BUILD += $(TCU_MODEL_TEST) $(tcu-tb_BIN) $(tcu-mesh2x2_BIN) $(tcu-mesh3x3_BIN)
 TEST_LISTS += sim/tcu/tests.list

@@ -26,10 +26,12 @@ module tcu_cmd #(
 	input  wire [15:0]  start_arg_i,
 	input  wire         wait_i,
 	input  wire [6:0]   wait_ep_i,
+	input  wire         hold_wait_i,  // a privileged write runs: a blocking WAIT pauses
 	input  wire [31:0]  data_addr_i,
 	input  wire [31:0]  data_size_i,
 	input  wire [31:0]  arg_i,
 	output wire         idle_o,
+	output wire         quiet_o,      // idle, or parked in a WAIT (privileged writes may run)
 	output reg          done_o,       // command finished: err / res valid
 	output reg  [4:0]   done_err_o,
 	output reg  [15:0]  done_res_o,
@@ -127,7 +129,10 @@ module tcu_cmd #(
 	reg        ropen_q, ropen_d;    // the accepted response has flits left
 	reg [23:0] wd_q, wd_d;          // watchdog / WAIT timer
 
-	assign idle_o = (state_q == S_IDLE);
+	assign idle_o  = (state_q == S_IDLE);
+	// A core blocked in WAIT must not hold off the kernel: privileged writes run
+	// while the WAIT is parked (hold_wait_i), and it re-reads its EP afterwards.
+	assign quiet_o = (state_q == S_IDLE) || (state_q == S_WAIT);
 
 	// EP fields on the read port
 	wire [1:0]  e_type   = ep_rd_i[TCU_EP_TYPE_LSB +: TCU_EP_TYPE_W];
@@ -144,6 +149,8 @@ module tcu_cmd #(
 	wire [31:0] r_unread = ep_rd_i[TCU_REP_UNREAD_LSB +: TCU_REP_UNREAD_W];
 	wire [5:0]  r_n      = 6'd1 << r_slots;
 	wire [31:0] m_size   = ep_rd_i[TCU_MEP_SIZE_LSB +: TCU_MEP_SIZE_W];
+	// end of a memory access, 2 bits wider: it may not wrap past 2^32 (T2)
+	wire [33:0] m_end    = {2'b0, ep_rd_i[TCU_MEP_BASE_LSB +: TCU_MEP_BASE_W]} + {2'b0, arg_q} + {2'b0, dsize_q};
 
 	// message offset -> slot (REPLY / ACK): aligned and inside the buffer
 	wire [15:0] off_mask = (16'd1 << r_order) - 16'd1;
@@ -368,7 +375,8 @@ module tcu_cmd #(
 					done_err_o = TCU_ERR_NO_MEP;
 				else if (op_q == TCU_OP_READ ? !ep_rd_i[TCU_MEP_R_LSB] : !ep_rd_i[TCU_MEP_W_LSB])
 					done_err_o = TCU_ERR_NO_PERM;
-				else if (({1'b0, arg_q} + {1'b0, dsize_q}) > {1'b0, m_size} || local_oob)
+				else if (({1'b0, arg_q} + {1'b0, dsize_q}) > {1'b0, m_size} || m_end > 34'h1_0000_0000 ||
+					 local_oob)
 					done_err_o = TCU_ERR_OUT_OF_BOUNDS;
 				else
 					done_err_o = TCU_ERR_NONE;
@@ -588,7 +596,9 @@ module tcu_cmd #(
 
 		S_REFUND: begin
 			ep_idx_o = ep_q;
-			if (e_valid && e_type == TCU_EPT_SEND && s_cur != TCU_CRD_UNLIM[5:0]) begin
+			// never above MAX: a stale reply may have returned a credit meanwhile (T3)
+			if (e_valid && e_type == TCU_EPT_SEND && s_cur != TCU_CRD_UNLIM[5:0] &&
+			    s_cur < ep_rd_i[TCU_SEP_MAX_CRD_LSB +: TCU_SEP_MAX_CRD_W]) begin
 				ep_we_o = 1'b1;
 				ep_wdata_o[TCU_SEP_CUR_CRD_LSB +: TCU_SEP_CUR_CRD_W] = s_cur + 6'd1;
 			end
@@ -670,7 +680,9 @@ module tcu_cmd #(
 		S_FETCH, S_WAIT: begin
 			ep_idx_o = ep_q;
 			wd_d     = wd_q + 24'd1;
-			if (!e_valid || e_type != TCU_EPT_RECV) begin
+			if (state_q == S_WAIT && hold_wait_i) begin
+				wd_d = wd_q; // parked: no EP access while a privileged write runs
+			end else if (!e_valid || e_type != TCU_EPT_RECV) begin
 				done_err_o = TCU_ERR_NO_REP;
 				done_res_o = TCU_NONE_OFF[15:0];
 				state_d    = S_IDLE;

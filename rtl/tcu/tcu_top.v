@@ -109,7 +109,8 @@ module tcu_top #(
 	end
 
 	// ------------------------------------------------------------ engines
-	wire        cmd_idle, cmd_done, cmd_wait_done, cmd_result_we, cmd_dropped;
+	wire        in_priv_busy; // tcu_in runs a privileged write (below)
+	wire        cmd_idle, cmd_quiet, cmd_done, cmd_wait_done, cmd_result_we, cmd_dropped;
 	wire [4:0]  cmd_done_err;
 	wire [15:0] cmd_done_res;
 	wire [31:0] cmd_wait_word, cmd_result;
@@ -135,9 +136,9 @@ module tcu_top #(
 		.start_op_i(mmio_wdata_i[TCU_CMD_OP_LSB +: TCU_CMD_OP_W]),
 		.start_ep_i(mmio_wdata_i[TCU_CMD_EP_LSB +: TCU_CMD_EP_W]),
 		.start_arg_i(mmio_wdata_i[TCU_CMD_ARG_LSB +: TCU_CMD_ARG_W]),
-		.wait_i(cmd_wait), .wait_ep_i(woff[6:0] - TCU_REG_WAIT_BASE[8:2]),
+		.wait_i(cmd_wait), .wait_ep_i(woff[6:0] - TCU_REG_WAIT_BASE[8:2]), .hold_wait_i(in_priv_busy),
 		.data_addr_i(data_addr_q), .data_size_i(data_size_q), .arg_i(arg_q),
-		.idle_o(cmd_idle), .done_o(cmd_done), .done_err_o(cmd_done_err), .done_res_o(cmd_done_res),
+		.idle_o(cmd_idle), .quiet_o(cmd_quiet), .done_o(cmd_done), .done_err_o(cmd_done_err), .done_res_o(cmd_done_res),
 		.wait_done_o(cmd_wait_done), .wait_word_o(cmd_wait_word),
 		.result_we_o(cmd_result_we), .result_o(cmd_result), .dropped_o(cmd_dropped),
 		.ep_idx_o(cmd_ep_idx), .ep_rd_i(cmd_ep_rd), .ep_we_o(cmd_ep_we), .ep_wdata_o(cmd_ep_wdata),
@@ -150,7 +151,7 @@ module tcu_top #(
 		.rsp_in_data_i(rsp_in_data_i), .rsp_in_last_i(rsp_in_last_i)
 	);
 
-	wire        in_priv_busy, in_lw_done, in_irq_set, in_denied, in_dropped, in_hold, in_preg_req;
+	wire        in_lw_done, in_irq_set, in_denied, in_dropped, in_hold, in_preg_req;
 	wire [9:0]  in_preg_woff;
 	wire [31:0] in_ext_cmd, in_ext_arg;
 	reg  [31:0] in_preg_rdata;
@@ -167,7 +168,7 @@ module tcu_top #(
 		.ep_idx_o(in_ep_idx), .ep_rd_i(in_ep_rd), .ep_we_o(in_ep_we), .ep_wdata_o(in_ep_wdata),
 		.spm_req_o(in_spm_req), .spm_we_o(in_spm_we), .spm_addr_o(in_spm_addr),
 		.spm_wdata_o(in_spm_wdata), .spm_gnt_i(in_spm_gnt), .spm_rdata_i(spm_rdata_i),
-		.cmd_idle_i(cmd_idle && !cmd_start && !cmd_wait), .hold_i(init_q), .priv_busy_o(in_priv_busy),
+		.cmd_idle_i(cmd_quiet && !cmd_start && !cmd_wait), .hold_i(init_q), .priv_busy_o(in_priv_busy),
 		.lw_valid_i(lw_valid), .lw_woff_i(woff), .lw_data_i(mmio_wdata_i), .lw_done_o(in_lw_done),
 		.preg_req_o(in_preg_req), .preg_woff_o(in_preg_woff), .preg_rdata_i(in_preg_rdata),
 		.irq_set_o(in_irq_set), .denied_o(in_denied), .dropped_o(in_dropped),

@@ -369,7 +369,9 @@ static unsigned cmd_mem(struct tm_sys *s, struct tm_tile *t, unsigned ep, int wr
 		return TCU_ERR_NO_MEP;
 	if (!(write ? TM_GET(mep, TCU_MEP_W) : TM_GET(mep, TCU_MEP_R)))
 		return TCU_ERR_NO_PERM;
-	if ((uint64_t)off + size > TM_GET(mep, TCU_MEP_SIZE) || local_oob(t, t->data_addr, size))
+	/* within the region, and the accessed range does not wrap past 2^32 */
+	if ((uint64_t)off + size > TM_GET(mep, TCU_MEP_SIZE) ||
+	    (uint64_t)TM_GET(mep, TCU_MEP_BASE) + off + size > 0x100000000ull || local_oob(t, t->data_addr, size))
 		return TCU_ERR_OUT_OF_BOUNDS;
 	if (size == 0)
 		return TCU_ERR_NONE;
@@ -379,7 +381,7 @@ static unsigned cmd_mem(struct tm_sys *s, struct tm_tile *t, unsigned ep, int wr
 	base = TM_GET(mep, TCU_MEP_BASE);
 	while (done < size) {
 		uint32_t n = size - done > TCU_MEM_BURST ? TCU_MEM_BURST : size - done;
-		uint32_t raddr = base + off + done; /* 32-bit wrap, as the hardware adds */
+		uint32_t raddr = base + off + done; /* no wrap: checked above */
 
 		if ((uint64_t)raddr + n > d->mem_size)
 			return TCU_ERR_OUT_OF_BOUNDS;

@@ -897,7 +897,8 @@ static void mid_reset(void)
  * TIMEOUT_NOC and the invalidation lands after the command; the kernel must
  * retry an invalidation that timed out (docs/tcu-design.md).
  */
-static unsigned long race_trials, race_cmd_first, race_inv_first, race_late, race_fail;
+static unsigned long race_trials, race_cmd_first, race_inv_first, race_late, race_late_wait, race_fail;
+#define RACE_WAIT 16u /* not an opcode: tile t blocks in a WAIT load */
 static struct tm_tile race_snap[NT];
 static uint8_t race_mem[NT][MEMSZ];
 
@@ -917,21 +918,44 @@ static void start_cmd(int t, uint32_t cmd, uint32_t addr, uint32_t size, uint32_
 	mm_done[t] = 0;
 }
 
+/* start tile t's side of a race: a command, or a blocking WAIT load */
+static void race_start_t(int t, unsigned op, unsigned ep, unsigned carg, uint32_t addr, uint32_t size, uint32_t arg)
+{
+	if (op != RACE_WAIT) {
+		start_cmd(t, cmd_word(op, ep, carg), addr, size, arg);
+		return;
+	}
+	mm_valid[t] = 1;
+	mm_addr[t] = TCU_REG_WAIT_BASE + 4 * ep;
+	mm_wstrb[t] = 0;
+	mm_done[t] = 0;
+}
+
 /* the model's outcome of one serial order; 1 if the RTL state matches it */
 static int race_order(int cmd_first, int t, unsigned op, unsigned ep, unsigned carg, uint32_t addr, uint32_t size,
 		      uint32_t arg, uint32_t karg, const uint32_t got[3], const int *who, int nwho,
 		      uint32_t eps[][NEPS][4])
 {
+	uint32_t tres = 0; /* tile t's outcome: its COMMAND word, or what its WAIT load returned */
+
 	memcpy(mt, race_snap, sizeof(mt));
 	for (int i = 0; i < NT; i++)
 		memcpy(mmem[i], race_mem[i], MEMSZ);
 	for (int k = 0; k < 2; k++) {
-		if ((k == 0) == (cmd_first != 0)) /* 1 and 2: the command first */
-			tm_cmd(&msys, &mt[t], op, ep, carg, addr, size, arg);
-		else
+		if ((k == 0) != (cmd_first != 0)) { /* 1 and 2: the command first */
 			tm_cmd(&msys, &mt[0], TCU_OP_PRIV_WR, 0, 0, SCRATCH, 4, karg);
+		} else if (op == RACE_WAIT) {
+			int block;
+
+			tres = tm_mmio_read(&msys, &mt[t], TCU_REG_WAIT_BASE + 4 * ep, &block);
+			if (block) /* the RTL's WAIT times out with "no message" */
+				tres = (uint32_t)(SPEC_PUT(TCU_CMD_EP, ep) | SPEC_PUT(TCU_CMD_ARG, TCU_NONE_OFF));
+		} else {
+			tm_cmd(&msys, &mt[t], op, ep, carg, addr, size, arg);
+			tres = mt[t].command;
+		}
 	}
-	if (mt[t].command != got[0])
+	if (tres != got[0])
 		return 0;
 	if (cmd_first == 2) {
 		/* the kernel's PRIV_WR timed out waiting for the busy tile; the write landed later */
@@ -952,7 +976,7 @@ static int race_order(int cmd_first, int t, unsigned op, unsigned ep, unsigned c
 static void race_trial(void)
 {
 	int t = 1 + (int)(rnd() % (NT - 1)), u = t, who[2];
-	unsigned k = rnd() % 3, op, ep, carg = TCU_NO_EP, iep, force = chance(50);
+	unsigned k = rnd() % 4, op, ep, carg = TCU_NO_EP, iep, force = chance(50);
 	uint32_t addr = rnd() % 0x6000, size, arg = 0, x, karg, got[3];
 	uint32_t eps[2][NEPS][4];
 	unsigned delay = rnd() % 120;
@@ -979,6 +1003,11 @@ static void race_trial(void)
 			u = t;
 			iep = ep;
 		}
+	} else if (k == 3) { /* a core blocked in WAIT on a receive EP; invalidate it or another EP */
+		op = RACE_WAIT;
+		ep = rnd() % 4;
+		size = 0;
+		iep = chance(50) ? ep : rnd() % 12;
 	} else { /* READ or WRITE through a memory EP; invalidate it */
 		uint32_t msize;
 
@@ -1000,15 +1029,17 @@ static void race_trial(void)
 		memcpy(race_mem[i], mmem[i], MEMSZ);
 
 	/* both commands in flight at once, started `delay` cycles apart */
+	if (op == RACE_WAIT)
+		cmd_first_start = 1; /* the WAIT load is posted first */
 	if (cmd_first_start)
-		start_cmd(t, cmd_word(op, ep, carg), addr, size, arg);
+		race_start_t(t, op, ep, carg, addr, size, arg);
 	else
 		start_cmd(0, cmd_word(TCU_OP_PRIV_WR, 0, 0), SCRATCH, 4, karg);
 	idle_cycles(delay);
 	if (cmd_first_start)
 		start_cmd(0, cmd_word(TCU_OP_PRIV_WR, 0, 0), SCRATCH, 4, karg);
 	else
-		start_cmd(t, cmd_word(op, ep, carg), addr, size, arg);
+		race_start_t(t, op, ep, carg, addr, size, arg);
 	for (unsigned long c = 0; !mm_done[t] || !mm_done[0]; c++) { /* both COMMAND stores taken */
 		step();
 		if (c > HANG_CYCLES) {
@@ -1016,8 +1047,13 @@ static void race_trial(void)
 			exit(1);
 		}
 	}
-	while (SPEC_GET(got[0] = rd(t, TCU_REG_COMMAND), TCU_CMD_OP) != TCU_OP_IDLE)
-		;
+	if (op == RACE_WAIT) {
+		got[0] = mm_rdata[t];
+		note_fetch(t, ep, got[0]);
+	} else {
+		while (SPEC_GET(got[0] = rd(t, TCU_REG_COMMAND), TCU_CMD_OP) != TCU_OP_IDLE)
+			;
+	}
 	while (SPEC_GET(got[1] = rd(0, TCU_REG_COMMAND), TCU_CMD_OP) != TCU_OP_IDLE)
 		;
 	got[2] = rd(0, TCU_REG_RESULT);
@@ -1036,6 +1072,8 @@ static void race_trial(void)
 		race_inv_first++;
 	} else if (race_order(2, t, op, ep, carg, addr, size, arg, karg, got, who, nwho, eps)) {
 		race_late++;
+		if (op == RACE_WAIT)
+			race_late_wait++;
 	} else {
 		race_fail++;
 		FAIL("T7 race: tile %d op %u ep %u size %u, inval tile %d EP %u force %u, delay %u: COMMAND 0x%08x "
@@ -1192,7 +1230,8 @@ int main(int argc, char **argv)
 		if (race_trials)
 			printf("T7 races: %lu invalidations during a command or delivery (%lu command first, %lu invalidate "
 			       "first, %lu kernel timed out and the invalidation landed after the command), %lu matching "
-			       "no serial order\n", race_trials, race_cmd_first, race_inv_first, race_late, race_fail);
+			       "no serial order; %lu of those timeouts behind a WAIT\n", race_trials, race_cmd_first,
+			       race_inv_first, race_late, race_fail, race_late_wait);
 		printf("T8 commands: %lu commands (%lu unknown opcodes, %lu EP indices beyond the file), longest %lu "
 		       "cycles, 0 hangs\n", ncmds, unk, bad_ep, max_lat);
 		printf("T9 resets: %lu global resets in traffic, all EPs invalid after each, %lu mismatches\n", resets,
