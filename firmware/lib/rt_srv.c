@@ -39,11 +39,12 @@ static void rt_srv_kernel(struct rt_srv *s, const struct tcu_msg *m)
 		r[0] = n <= RT_W(SRV_OPEN_ARG) ? KIF_ERR_BAD_MSG
 					       : (uint32_t)s->ops->open(s->ctx, w[RT_W(SRV_OPEN_ARG)],
 									&r[RT_W(SRV_OPEN_RPL_IDENT)]);
-		rn = r[0] ? 1 : RT_W(SRV_OPEN_RPL_IDENT) + 1;
+		rn = RT_W(SRV_OPEN_RPL_IDENT) + 1; /* the full layout, also with an error */
 		break;
 	case KIF_SRV_EXCHANGE: {
 		struct rt_srv_xchg x;
 
+		rn = RT_W(SRV_EXCHANGE_RPL_ARGS); /* the full layout (no result words), also with an error */
 		if (n < RT_W(SRV_EXCHANGE_ARGS) || w[RT_W(SRV_EXCHANGE_NARGS)] > KIF_MAX_SESS_ARGS ||
 		    n != RT_W(SRV_EXCHANGE_ARGS) + w[RT_W(SRV_EXCHANGE_NARGS)]) {
 			r[0] = KIF_ERR_BAD_MSG;
@@ -56,8 +57,10 @@ static void rt_srv_kernel(struct rt_srv *s, const struct tcu_msg *m)
 		x.nargs = w[RT_W(SRV_EXCHANGE_NARGS)];
 		memcpy(x.args, &w[RT_W(SRV_EXCHANGE_ARGS)], 4 * x.nargs);
 		r[0] = (uint32_t)s->ops->exchange(s->ctx, &x);
-		if (r[0])
+		if (r[0]) {
+			r[RT_W(SRV_EXCHANGE_RPL_SEL)] = 0;
 			break;
+		}
 		if (x.nres > KIF_MAX_SESS_ARGS)
 			x.nres = KIF_MAX_SESS_ARGS;
 		r[RT_W(SRV_EXCHANGE_RPL_SEL)] = x.sel;
