@@ -4,6 +4,10 @@
 #   kernel-rv32         compile every kernel source with the firmware flags + static stack check
 #   fuzz-kernel         long libFuzzer run of syscall decode + dispatch (FUZZ_RUNS, default 10^7)
 #   kernel-long         K2 property test with 10x the sequences of make test
+#   kernel-tile         the kernel for the kernel tile (2x2 and 3x3 builds), kernel/tile/README.md
+#   boot-images         build/boot/*.img from boot/*.cfg (tools/mkboot.py)
+#   bench-kernel        kernel.syscall_noop, kernel.ipc_rtt_8B (PERF lines)
+#   test-kernel-3x3     the demo of make run as a test (builds the 3x3 simulator)
 KERNEL_SRC := $(addprefix kernel/,act.c cap.c kcheck.c kern.c kif.c kobj.c plat.c srv.c sys.c)
 KERNEL_HDR := $(wildcard kernel/*.h) firmware/include/spec/kif.h firmware/include/spec/tcu.h
 KT_DIR := $(B)/kernel
