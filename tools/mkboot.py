@@ -12,6 +12,8 @@ are relative to the current directory, words split like a shell):
   serv NAME PATH.elf tile=N [args="..."]   the same for a service (its service capability
                                     goes to every program listed after it)
   data NAME PATH                    a data module
+ELF modules are stripped to their loadable segments (no sections or debug info); raw=1
+on a root/prog line keeps the file as it is (tests with malformed images).
 Errors (unknown directive, a tile that is no free processing tile, too many modules,
 arguments that do not fit the argument block, ...) name the line and exit 1.
 """
@@ -89,7 +91,7 @@ def parse(path, c, kinds, flagbits):
         if len(name.encode()) > c["NAME_BYTES"]:
             fail(where, f"name '{name}' longer than {c['NAME_BYTES']} bytes")
         run = d in ("root", "prog", "serv")
-        bad = set(opts) - ({"tile", "args"} if run else set())
+        bad = set(opts) - ({"tile", "args", "raw"} if run else set())
         if bad:
             fail(where, f"{d}: unknown option(s) {', '.join(sorted(bad))}")
         if run and "tile" not in opts:
@@ -111,6 +113,8 @@ def parse(path, c, kinds, flagbits):
             fail(where, f"tile={opts['tile']}: not a number")
         kind = kinds["PROG" if d == "serv" else d.upper()]
         flags = flagbits["SERVICE"] if d == "serv" else 0
+        if d != "data" and len(data) >= 52 and data[:4] == b"\x7fELF":
+            data = strip_elf(data, where) if not opts.get("raw") else data
         mods.append({"where": where, "kind": kind, "flags": flags, "name": name, "data": data, "tile": tile,
                      "args": args})
     if mesh is None:
@@ -133,6 +137,38 @@ def parse(path, c, kinds, flagbits):
     if len(mods) > c["MAX_MODS"]:
         fail(path, f"{len(mods)} modules, at most {c['MAX_MODS']}")
     return mesh, mods
+
+
+def strip_elf(data, where):
+    """Keep only what a loader reads: header, program headers, PT_LOAD contents (no sections,
+    no debug info). Non-loadable program headers keep their type with no file bytes."""
+    if len(data) < 52 or data[4] != 1 or data[5] != 1:
+        fail(where, "not a 32-bit little-endian ELF")
+    phoff, = struct.unpack_from("<I", data, 28)
+    phentsize, phnum = struct.unpack_from("<HH", data, 42)
+    if phentsize != 32 or phoff + 32 * phnum > len(data):
+        fail(where, "bad program headers")
+    out_ph, body, off = [], b"", 52 + 32 * phnum
+    for i in range(phnum):
+        ph = list(struct.unpack_from("<8I", data, phoff + 32 * i))
+        if ph[0] == 1 and ph[4]:
+            pad = (-off) % 4
+            body += b"\0" * pad
+            off += pad
+            seg = data[ph[1]:ph[1] + ph[4]]
+            if len(seg) != ph[4]:
+                fail(where, f"segment {i} past the end of the file")
+            ph[1] = off
+            body += seg
+            off += len(seg)
+        else:
+            ph[1], ph[4] = 0, 0
+        out_ph.append(struct.pack("<8I", *ph))
+    hdr = bytearray(data[:52])
+    struct.pack_into("<I", hdr, 28, 52)            # e_phoff
+    struct.pack_into("<I", hdr, 32, 0)             # e_shoff
+    struct.pack_into("<HHH", hdr, 46, 0, 0, 0)     # e_shentsize, e_shnum, e_shstrndx
+    return bytes(hdr) + b"".join(out_ph) + body
 
 
 def build(mesh, mods, c, kinds, groups):
