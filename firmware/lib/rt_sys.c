@@ -22,8 +22,8 @@ int rt_sys_call(const uint32_t *msg, unsigned n, uint32_t *res, unsigned rmax)
 	err = tcu_send(KIF_EP_SYSC_SEND, msg, 4 * n, KIF_EP_SYSC_RECV, 0);
 	if (err)
 		return err;
-	/* poll, not the blocking WAIT read: a core blocked in it keeps the kernel's
-	 * PRIV_WR to this tile from being served (see kernel/tile/README.md) */
+	/* poll rather than the blocking WAIT read (before TCU fix 7008fbc a core blocked
+	 * in it kept the kernel's PRIV_WR to this tile from being served) */
 	off = rt_poll(KIF_EP_SYSC_RECV);
 	if (off < 0)
 		return -off;
