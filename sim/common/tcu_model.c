@@ -296,6 +296,8 @@ static unsigned cmd_reply(struct tm_sys *s, struct tm_tile *t, unsigned ep, unsi
 	sep = ep_at(t, idx, TCU_EPT_SEND);
 	if (!sep || !TM_GET(sep, TCU_SEP_REPLY))
 		return TCU_ERR_NO_SEP;
+	if (TM_GET(sep, TCU_SEP_CRD_EP) >= t->num_eps) /* the credit goes home to a send EP */
+		return TCU_ERR_SEND_INV_CRD_EP;
 	order = TM_GET(sep, TCU_SEP_MSG_ORDER);
 	if (order < TCU_MIN_MSG_ORDER || order > TCU_MAX_MSG_ORDER)
 		return TCU_ERR_SEND_INV_MSG_SZ;
