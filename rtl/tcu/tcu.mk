@@ -50,3 +50,14 @@ soak-tcu: $(DEPS_STAMP) $(tcu-tb_BIN) $(tcu-mesh2x2_BIN) $(tcu-mesh3x3_BIN)
 		$(tcu-mesh3x3_BIN) -n 100000 -s $$s -x 100 | tail -6 || exit 1; \
 	done
 	$(Q)$(tcu-mesh2x2_BIN) -n 40000 -s 34 -r 4 | grep '^T9\|tcu_tb:'
+
+# Proofs T1-T4 (rtl/tcu/formal/README.md), not in make test: each row needs minutes of
+# CPU (model build, pdr budget, bmc3, covers), more than make test's budget allows.
+# formal-tcu: pdr 20 s, else bmc3 depth 16; every cover; each row's mutant must fail.
+# formal-tcu-long: pdr 600 s, else bmc3 depth 40.
+.PHONY: formal-tcu formal-tcu-long
+formal-tcu: $(DEPS_STAMP)
+	$(Q)FORMAL_PDR_S=20 python3 tools/runtests.py -j $(JOBS) -k tcu-formal rtl/tcu/formal/tests.list
+formal-tcu-long: $(DEPS_STAMP)
+	$(Q)FORMAL_PDR_S=600 FORMAL_BMC_DEPTH=40 FORMAL_COVER_DEPTH=30 \
+		python3 tools/runtests.py -j $(JOBS) -k tcu-formal rtl/tcu/formal/tests.list

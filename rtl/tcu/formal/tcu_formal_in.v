@@ -1,0 +1,356 @@
+`default_nettype none
+// tcu_formal_in - formal harness around the real inbound engine (tcu_in):
+// rows T1 (privilege), T3 (credit return) and T4 (receive-slot safety) of the
+// verification plan. Only read with `read_verilog -formal` (tools/formal.sh).
+//
+//   free inputs --(NoC valid/ready protocol assumed)--> tcu_in --EP port--> EP model
+//                                                          |                f_ep: 128-bit register
+//                                                          +--SPM port      other EPs: any value
+//
+// One arbitrary EP (f_ep, chosen at reset) stands for all: its content is a
+// register written by tcu_in and, while tcu_in does not write (the command
+// engine's grant in tcu_top), by the environment with any value; every other
+// EP reads as a new arbitrary value each cycle. Row selects the property set.
+module tcu_formal_in #(
+	parameter integer Row      = 1,   // 1 = T1, 3 = T3 (credit return), 4 = T4
+	parameter integer NumEps   = 4,
+	parameter integer SpmBytes = 256,
+	parameter integer KernelX  = 0,
+	parameter integer KernelY  = 0
+) (
+	input  wire         clk_i,
+	input  wire         rst_i,
+	input  wire         req_in_valid_i,
+	input  wire [63:0]  req_in_data_i,
+	input  wire         req_in_last_i,
+	input  wire         rsp_out_ready_i,
+	input  wire         spm_gnt_i,
+	input  wire [31:0]  spm_rdata_i,
+	input  wire         cmd_idle_i,
+	input  wire         hold_i,
+	input  wire [31:0]  preg_rdata_i,
+	input  wire [6:0]   f_ep_i,        // the tracked EP (sampled during reset)
+	input  wire [127:0] f_other_i,     // content of any other EP read now
+	input  wire         f_env_we_i,    // the other engine writes the tracked EP
+	input  wire [127:0] f_env_data_i
+);
+	`include "spec_noc.vh"
+	`include "spec_tcu.vh"
+
+	localparam [7:0] N_EPS = NumEps[7:0];
+	localparam [3:0] KX = KernelX[3:0];
+	localparam [3:0] KY = KernelY[3:0];
+
+	localparam [127:0] BK_MASK =
+		(((128'd1 << TCU_REP_OCC_W) - 128'd1) << TCU_REP_OCC_LSB) |
+		(((128'd1 << TCU_REP_UNREAD_W) - 128'd1) << TCU_REP_UNREAD_LSB) |
+		(((128'd1 << TCU_REP_WPOS_W) - 128'd1) << TCU_REP_WPOS_LSB);
+	localparam [127:0] CMD_MASK =
+		(((128'd1 << TCU_REP_OCC_W) - 128'd1) << TCU_REP_OCC_LSB) |
+		(((128'd1 << TCU_REP_UNREAD_W) - 128'd1) << TCU_REP_UNREAD_LSB) |
+		(((128'd1 << TCU_REP_RPOS_W) - 128'd1) << TCU_REP_RPOS_LSB);
+	localparam [127:0] CRD_MASK = ((128'd1 << TCU_SEP_CUR_CRD_W) - 128'd1) << TCU_SEP_CUR_CRD_LSB;
+
+	wire         req_in_ready, rsp_out_valid, rsp_out_last, ep_we, spm_req, lw_done, preg_req;
+	wire         priv_busy, irq_set, denied, dropped, core_hold;
+	wire [63:0]  rsp_out_data;
+	wire [6:0]   ep_idx;
+	wire [127:0] ep_wdata;
+	wire [3:0]   spm_we;
+	wire [29:0]  spm_addr;
+	wire [31:0]  spm_wdata, ext_cmd, ext_arg;
+	wire [9:0]   preg_woff;
+	reg  [127:0] ep_rd;
+
+	// a user tile: tcu_top never raises lw_valid there (tcu_top's a_no_lw)
+	tcu_in #(
+		.NumEps(NumEps), .SpmBytes(SpmBytes), .KernelX(KernelX), .KernelY(KernelY), .IsKernel(0)
+	) u_in (
+		.clk_i(clk_i), .rst_i(rst_i),
+		.req_in_valid_i(req_in_valid_i), .req_in_ready_o(req_in_ready),
+		.req_in_data_i(req_in_data_i), .req_in_last_i(req_in_last_i),
+		.rsp_out_valid_o(rsp_out_valid), .rsp_out_ready_i(rsp_out_ready_i),
+		.rsp_out_data_o(rsp_out_data), .rsp_out_last_o(rsp_out_last),
+		.ep_idx_o(ep_idx), .ep_rd_i(ep_rd), .ep_we_o(ep_we), .ep_wdata_o(ep_wdata),
+		.spm_req_o(spm_req), .spm_we_o(spm_we), .spm_addr_o(spm_addr),
+		.spm_wdata_o(spm_wdata), .spm_gnt_i(spm_gnt_i), .spm_rdata_i(spm_rdata_i),
+		.cmd_idle_i(cmd_idle_i), .hold_i(hold_i), .priv_busy_o(priv_busy),
+		.lw_valid_i(1'b0), .lw_woff_i(10'd0), .lw_data_i(32'd0), .lw_done_o(lw_done),
+		.preg_req_o(preg_req), .preg_woff_o(preg_woff), .preg_rdata_i(preg_rdata_i),
+		.irq_set_o(irq_set), .denied_o(denied), .dropped_o(dropped),
+		.ext_cmd_o(ext_cmd), .ext_arg_o(ext_arg), .core_hold_o(core_hold)
+	);
+
+	// ------------------------------------------------------------ environment
+	reg f_past_valid = 1'b0;
+	always @(posedge clk_i)
+		f_past_valid <= 1'b1;
+	always @(*)
+		if (!f_past_valid)
+			assume (rst_i);
+
+	reg [6:0] f_ep;
+	always @(posedge clk_i)
+		if (rst_i)
+			f_ep <= f_ep_i;
+	always @(*)
+		assume ({1'b0, f_ep} < N_EPS);
+
+	// EP file model: out-of-range indices read 0 and ignore writes (tcu_top)
+	wire         idx_ok = ({1'b0, ep_idx} < N_EPS);
+	wire         f_hit  = idx_ok && (ep_idx == f_ep);
+	reg  [127:0] f_q;              // the tracked EP
+	always @(*)
+		ep_rd = !idx_ok ? 128'd0 : f_hit ? f_q : f_other_i;
+	wire f_in_w  = ep_we && f_hit;                 // tcu_in writes the tracked EP
+	wire f_env_w = f_env_we_i && !ep_we;           // the command engine's grant
+	always @(posedge clk_i)
+		if (rst_i)
+			f_q <= 128'd0;                         // the reset sweep
+		else if (f_in_w)
+			f_q <= ep_wdata;
+		else if (f_env_w)
+			f_q <= f_env_data_i;
+
+	// The command engine changes an EP only in these ways (proved in
+	// tcu_formal_cmd): invalidate it, change a send EP's credits, clear OCC /
+	// UNREAD bits or move RPOS of a receive EP.
+	wire [1:0]  e_type   = f_q[TCU_EP_TYPE_LSB +: TCU_EP_TYPE_W];
+	wire [31:0] e_occ    = f_env_data_i[TCU_REP_OCC_LSB +: TCU_REP_OCC_W];
+	wire [31:0] e_unread = f_env_data_i[TCU_REP_UNREAD_LSB +: TCU_REP_UNREAD_W];
+	always @(*)
+		if (f_env_we_i)
+			assume (f_env_data_i == 128'd0 ||
+				(e_type == TCU_EPT_SEND && (f_env_data_i & ~CRD_MASK) == (f_q & ~CRD_MASK)) ||
+				(e_type == TCU_EPT_RECV && (f_env_data_i & ~CMD_MASK) == (f_q & ~CMD_MASK) &&
+				 (e_occ & ~f_q[TCU_REP_OCC_LSB +: TCU_REP_OCC_W]) == 32'd0 &&
+				 (e_unread & ~f_q[TCU_REP_UNREAD_LSB +: TCU_REP_UNREAD_W]) == 32'd0));
+
+	// NoC link protocol: a flit offered stays offered and unchanged until taken
+	always @(posedge clk_i)
+		if (f_past_valid && !$past(rst_i) && $past(req_in_valid_i && !req_in_ready)) begin
+			assume (req_in_valid_i);
+			assume (req_in_data_i == $past(req_in_data_i));
+			assume (req_in_last_i == $past(req_in_last_i));
+		end
+	// the SPM arbiter grants only a request
+	always @(*)
+		assume (!spm_gnt_i || spm_req);
+
+	// ------------------------------------------------------------ packet tracking (ports only)
+	reg         f_open_q;      // between an accepted head and its last flit
+	reg         f_rsp_open_q;  // a response is being sent (after its head)
+	// what the properties need of the last accepted head (tcu_in serves one
+	// packet at a time): its kind, whether the kernel sent it, and for a
+	// message to the tracked EP its length and reply fields
+	reg  [3:0]  f_kind_q;
+	reg         f_kern_q, f_to_ep_q, f_reply_q;
+	reg  [11:0] f_len_q;
+	wire        f_head  = req_in_valid_i && req_in_ready && !f_open_q;
+	wire [43:0] i_arg   = req_in_data_i[NOC_HEAD_ARG_LSB +: NOC_HEAD_ARG_W];
+	always @(posedge clk_i)
+		if (rst_i) begin
+			f_open_q     <= 1'b0;
+			f_rsp_open_q <= 1'b0;
+			f_kind_q     <= 4'd0;
+			f_kern_q     <= 1'b0;
+			f_to_ep_q    <= 1'b0;
+			f_reply_q    <= 1'b0;
+			f_len_q      <= 12'd0;
+		end else begin
+			if (req_in_valid_i && req_in_ready)
+				f_open_q <= !req_in_last_i;
+			if (f_head) begin
+				f_kind_q  <= req_in_data_i[NOC_HEAD_KIND_LSB +: NOC_HEAD_KIND_W];
+				f_kern_q  <= req_in_data_i[NOC_HEAD_SRC_X_LSB +: NOC_HEAD_SRC_X_W] == KX &&
+					     req_in_data_i[NOC_HEAD_SRC_Y_LSB +: NOC_HEAD_SRC_Y_W] == KY;
+				f_to_ep_q <= req_in_data_i[NOC_HEAD_KIND_LSB +: NOC_HEAD_KIND_W] == NOC_KIND_MSG &&
+					     i_arg[TCU_MSG_ARG_DST_EP_LSB +: TCU_MSG_ARG_DST_EP_W] == f_ep;
+				f_reply_q <= i_arg[TCU_MSG_ARG_REPLY_LSB];
+				f_len_q   <= i_arg[TCU_MSG_ARG_LEN_LSB +: TCU_MSG_ARG_LEN_W];
+			end
+			if (rsp_out_valid && rsp_out_ready_i)
+				f_rsp_open_q <= !rsp_out_last;
+		end
+	wire [3:0]  h_kind  = f_kind_q;
+	wire        h_kern  = f_kern_q;
+	wire [11:0] m_len   = f_len_q;
+	wire        m_reply = f_reply_q;
+	wire        rsp_head = rsp_out_valid && rsp_out_ready_i && !f_rsp_open_q;
+	wire [3:0]  r_kind  = rsp_out_data[NOC_HEAD_KIND_LSB +: NOC_HEAD_KIND_W];
+	wire [4:0]  r_err   = (r_kind == NOC_KIND_PRIV_RSP) ?
+		rsp_out_data[NOC_HEAD_ARG_LSB + TCU_PRIV_RSP_ARG_ERR_LSB +: TCU_PRIV_RSP_ARG_ERR_W] :
+		rsp_out_data[NOC_HEAD_ARG_LSB + TCU_RSP_ARG_ERR_LSB +: TCU_RSP_ARG_ERR_W];
+
+	// fields of the tracked EP before (o_) and after (n_) a write by tcu_in
+	wire [1:0]  o_type   = f_q[TCU_EP_TYPE_LSB +: TCU_EP_TYPE_W];
+	wire [1:0]  n_type   = ep_wdata[TCU_EP_TYPE_LSB +: TCU_EP_TYPE_W];
+	wire [5:0]  o_cur    = f_q[TCU_SEP_CUR_CRD_LSB +: TCU_SEP_CUR_CRD_W];
+	wire [5:0]  o_max    = f_q[TCU_SEP_MAX_CRD_LSB +: TCU_SEP_MAX_CRD_W];
+	wire [5:0]  n_cur    = ep_wdata[TCU_SEP_CUR_CRD_LSB +: TCU_SEP_CUR_CRD_W];
+	wire        o_rpl    = f_q[TCU_SEP_REPLY_LSB];
+	wire [3:0]  o_order  = f_q[TCU_REP_SLOT_ORDER_LSB +: TCU_REP_SLOT_ORDER_W];
+	wire [2:0]  o_slots  = f_q[TCU_REP_SLOTS_LSB +: TCU_REP_SLOTS_W];
+	wire [6:0]  o_rplep  = f_q[TCU_REP_RPL_EP_LSB +: TCU_REP_RPL_EP_W];
+	wire [31:0] o_buf    = f_q[TCU_REP_BUF_LSB +: TCU_REP_BUF_W];
+	wire [31:0] o_occ    = f_q[TCU_REP_OCC_LSB +: TCU_REP_OCC_W];
+	wire [31:0] o_unread = f_q[TCU_REP_UNREAD_LSB +: TCU_REP_UNREAD_W];
+	wire [31:0] n_occ    = ep_wdata[TCU_REP_OCC_LSB +: TCU_REP_OCC_W];
+	wire [31:0] n_unread = ep_wdata[TCU_REP_UNREAD_LSB +: TCU_REP_UNREAD_W];
+	wire [5:0]  o_n      = 6'd1 << o_slots;
+	wire [31:0] o_smask  = ~(32'hffff_ffff << o_n);
+
+	// the three ways a message may change an EP (anything else needs the kernel)
+	wire chg        = f_in_w && (ep_wdata != f_q);
+	wire bookkeep   = (n_type == o_type) && (o_type == TCU_EPT_RECV || o_type == TCU_EPT_INVALID) &&
+			  ((ep_wdata & ~BK_MASK) == (f_q & ~BK_MASK));
+	wire crd_return = (o_type == TCU_EPT_SEND) && !o_rpl && m_reply &&
+			  (o_cur != TCU_CRD_UNLIM[5:0]) && (o_cur < o_max) && (n_cur == o_cur + 6'd1) &&
+			  ((ep_wdata & ~CRD_MASK) == (f_q & ~CRD_MASK));
+	// a use-once reply EP: send EP, REPLY set, one credit of one (its target
+	// and label come from the message, which its hardware-stamped source names)
+	wire rpl_install = !m_reply && (n_type == TCU_EPT_SEND) && ep_wdata[TCU_SEP_REPLY_LSB] &&
+			   (n_cur == 6'd1) && (ep_wdata[TCU_SEP_MAX_CRD_LSB +: TCU_SEP_MAX_CRD_W] == 6'd1);
+
+	// ------------------------------------------------------------ T4 tracking
+	// a delivery to the tracked EP: its reservation and what happened since the head
+	wire        f_to_ep = f_to_ep_q;
+	wire [31:0] gained  = n_occ & ~o_occ;
+	reg         f_res_q;               // a slot was reserved for this packet
+	reg  [4:0]  f_slot_q;
+	reg  [32:0] f_lo_q, f_hi_q;        // its bytes [lo, hi): header + payload
+	reg         f_spm_q;               // tcu_in wrote the SPM during this packet
+	reg         f_same_q;              // the tracked EP did not change since the head
+	reg         f_unrd_q;              // UNREAD was set for the reserved slot
+	integer     f_k;
+	reg  [4:0]  g_slot;
+	always @(*) begin
+		g_slot = 5'd0;
+		for (f_k = 0; f_k < 32; f_k = f_k + 1)
+			if (gained[f_k])
+				g_slot = f_k[4:0];
+	end
+	wire [32:0] g_lo = {1'b0, o_buf} + ({28'd0, g_slot} << o_order);
+	wire        spm_w = spm_req && spm_gnt_i && (spm_we != 4'd0);
+	always @(posedge clk_i)
+		if (rst_i || f_head) begin
+			f_res_q  <= 1'b0;
+			f_slot_q <= 5'd0;
+			f_lo_q   <= 33'd0;
+			f_hi_q   <= 33'd0;
+			f_spm_q  <= 1'b0;
+			f_same_q <= 1'b1;
+			f_unrd_q <= 1'b0;
+		end else begin
+			if (f_in_w && f_to_ep && gained != 32'd0) begin
+				f_res_q  <= 1'b1;
+				f_slot_q <= g_slot;
+				f_lo_q   <= g_lo;
+				f_hi_q   <= g_lo + 33'd16 + {21'd0, m_len};
+			end
+			if (spm_w)
+				f_spm_q <= 1'b1;
+			if (f_in_w || f_env_w)
+				f_same_q <= 1'b0;
+			if (f_in_w && f_res_q && (n_unread & ~o_unread) != 32'd0)
+				f_unrd_q <= 1'b1;
+		end
+	// the checks a delivery to the tracked EP passes when nothing changes it
+	wire [12:0] msg_bytes = 13'd16 + {1'b0, m_len};
+	wire        fits      = {3'd0, msg_bytes} <= (16'd1 << o_order);
+	wire        rpl_ok    = (o_rplep == TCU_NO_EP[6:0]) || ({1'b0, o_rplep} + {2'd0, o_n} <= N_EPS);
+	wire        full      = ((~o_occ & o_smask) == 32'd0);
+
+	// ------------------------------------------------------------ properties
+	generate
+		if (Row == 1) begin : gen_t1
+			// T1: an EP changes only through a PRIV_REQ whose hardware-stamped
+			// source is the kernel tile, or by one of the message path's three
+			// fixed updates (slot bookkeeping, +1 credit, use-once reply EP)
+			always @(*)
+				if (f_past_valid && !rst_i && chg)
+					a_t1_kernel_only: assert ((h_kind == NOC_KIND_PRIV_REQ && h_kern) ||
+						(h_kind == NOC_KIND_MSG && (bookkeep || crd_return || rpl_install)));
+			// a PRIV_REQ from any other tile is refused with NO_PERM and counted
+			always @(*)
+				if (f_past_valid && !rst_i && rsp_head && h_kind == NOC_KIND_PRIV_REQ && !h_kern)
+					a_t1_refused: assert (r_kind == NOC_KIND_PRIV_RSP && r_err == TCU_ERR_NO_PERM);
+			always @(posedge clk_i)
+				if (f_past_valid && !rst_i) begin
+					c_t1_config: cover (chg && h_kind == NOC_KIND_PRIV_REQ && n_type == TCU_EPT_RECV);
+					c_t1_inval:  cover (chg && h_kind == NOC_KIND_PRIV_REQ && ep_wdata == 128'd0);
+					c_t1_denied: cover (rsp_head && h_kind == NOC_KIND_PRIV_REQ && !h_kern);
+				end
+		end
+		if (Row == 3) begin : gen_t3
+			// T3 (receiver side of a credit): a credit changes only by +1 on a
+			// reply, never above the maximum, never on an
+			// unlimited or a reply EP
+			always @(*)
+				if (f_past_valid && !rst_i && f_in_w && o_type == TCU_EPT_SEND && n_type == TCU_EPT_SEND &&
+				    h_kind == NOC_KIND_MSG && n_cur != o_cur)
+					a_t3_return: assert (crd_return || rpl_install);
+			always @(*)
+				if (f_past_valid && !rst_i && f_in_w && o_type == TCU_EPT_SEND && o_cur <= o_max &&
+				    n_type == TCU_EPT_SEND && h_kind == NOC_KIND_MSG)
+					a_t3_bounded: assert (ep_wdata[TCU_SEP_CUR_CRD_LSB +: TCU_SEP_CUR_CRD_W] <=
+							      ep_wdata[TCU_SEP_MAX_CRD_LSB +: TCU_SEP_MAX_CRD_W]);
+			always @(posedge clk_i)
+				if (f_past_valid && !rst_i) begin
+					c_t3_return: cover (chg && crd_return && n_cur == o_max);
+					c_t3_at_max: cover (rsp_head && h_kind == NOC_KIND_MSG && m_reply &&
+							    f_same_q && o_type == TCU_EPT_SEND && o_cur == o_max && r_err == TCU_ERR_NONE);
+				end
+		end
+		if (Row == 4) begin : gen_t4
+			always @(*)
+				if (f_past_valid && !rst_i && f_in_w && f_to_ep) begin
+					// a slot is reserved only if it was free, one at a time, and
+					// only for a message that fits the slot and the SPM
+					if (gained != 32'd0) begin
+						a_t4_one_free: assert ((gained & (gained - 32'd1)) == 32'd0 && (gained & o_smask) == gained);
+						a_t4_recv:     assert (o_type == TCU_EPT_RECV && !f_res_q);
+						a_t4_fits:     assert (fits && g_lo + 33'd16 + {21'd0, m_len} <= {1'b0, SpmBytes[31:0]});
+					end
+					// UNREAD is set only for the slot reserved for this message
+					a_t4_unread: assert (((n_unread & ~o_unread) == 32'd0) ||
+							     (f_res_q && (n_unread & ~o_unread) == (32'd1 << f_slot_q)));
+					// occupied and unread masks stay consistent (unread => occupied)
+					if (o_type == TCU_EPT_RECV && (o_unread & ~o_occ) == 32'd0)
+						a_t4_masks: assert ((n_unread & ~n_occ) == 32'd0);
+				end
+			// the message lands inside its reserved slot, and nowhere else
+			always @(*)
+				if (f_past_valid && !rst_i && spm_w && f_to_ep) begin
+					a_t4_reserved: assert (f_res_q);
+					if (spm_we[0]) a_t4_in_slot0: assert ({1'b0, spm_addr, 2'd0} >= f_lo_q && {1'b0, spm_addr, 2'd0} < f_hi_q);
+					if (spm_we[1]) a_t4_in_slot1: assert ({1'b0, spm_addr, 2'd1} >= f_lo_q && {1'b0, spm_addr, 2'd1} < f_hi_q);
+					if (spm_we[2]) a_t4_in_slot2: assert ({1'b0, spm_addr, 2'd2} >= f_lo_q && {1'b0, spm_addr, 2'd2} < f_hi_q);
+					if (spm_we[3]) a_t4_in_slot3: assert ({1'b0, spm_addr, 2'd3} >= f_lo_q && {1'b0, spm_addr, 2'd3} < f_hi_q);
+				end
+			// the answer: success only for a delivered message; too long or
+			// full refuses it with the buffer (and the SPM) untouched
+			always @(*)
+				if (f_past_valid && !rst_i && rsp_head && f_to_ep) begin
+					if (r_err == TCU_ERR_NONE)
+						a_t4_delivered: assert (f_res_q && f_unrd_q);
+					if (!f_res_q)
+						a_t4_untouched: assert (!f_spm_q && r_err != TCU_ERR_NONE);
+					if (f_same_q && o_type == TCU_EPT_RECV && !fits)
+						a_t4_too_long: assert (r_err == TCU_ERR_RECV_OUT_OF_BOUNDS && !f_res_q);
+					if (f_same_q && o_type == TCU_EPT_RECV && fits && rpl_ok && full)
+						a_t4_full: assert (r_err == TCU_ERR_RECV_NO_SPACE && !f_res_q);
+				end
+			always @(posedge clk_i)
+				if (f_past_valid && !rst_i) begin
+					c_t4_full:      cover (rsp_head && f_to_ep && r_err == TCU_ERR_RECV_NO_SPACE);
+					c_t4_too_long:  cover (rsp_head && f_to_ep && f_same_q && r_err == TCU_ERR_RECV_OUT_OF_BOUNDS);
+					c_t4_last_slot: cover (f_in_w && f_to_ep && gained != 32'd0 && (n_occ & o_smask) == o_smask && o_slots != 3'd0);
+					c_t4_delivered: cover (rsp_head && f_to_ep && r_err == TCU_ERR_NONE && m_len != 12'd0);
+				end
+		end
+	endgenerate
+
+	wire unused = ^{rsp_out_data, spm_wdata, ext_cmd, ext_arg, preg_woff, lw_done, preg_req,
+			priv_busy, irq_set, denied, dropped, core_hold};
+endmodule
