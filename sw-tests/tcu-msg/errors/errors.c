@@ -490,14 +490,7 @@ int main(void)
 	send_reply_ep();
 	recv_gone();
 	inv_rpl_eps();
-#ifdef TCU_CRD_EP_TEST
-	/* built as tcu-msg-crdep (sw-tests/tcu-msg/crdep): the TCU does not
-	 * implement SEND_INV_CRD_EP yet, so this check fails there */
 	inv_crd_ep();
-#else
-	(void)inv_crd_ep;
-	printf("tcu-msg-errors: SEND_INV_CRD_EP checked by tcu-msg-crdep (not implemented by the TCU)\n");
-#endif
 	inv_msg_sz();
 	out_of_bounds();
 	empty();
