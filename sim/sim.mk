@@ -8,7 +8,7 @@ $(eval $(call VMODEL,sim-tile,tile_top,$$(TILE_VLT) $$(TILE_RTL),sim/tile/tile_t
 TEST_BUILD += $(sim-tile_BIN)
 
 # unit testbench of the scratchpad (both ports, random traffic, C model)
-$(eval $(call VMODEL,spm-tb,tile_spm,rtl/tile/tile_spm.v,sim/tile/tile_spm.ports,sim/tile/spm_tb.c sim/common/sim_mem.c,-GSpmBytes=4096))
+$(eval $(call VMODEL,spm-tb,tile_spm,rtl/tile/tile_spm.v,sim/tile/tile_spm.ports,sim/tile/spm_tb.c sim/common/sim_mem.c,-GSpmBytes=4096 -GWideB=1))
 TEST_BUILD += $(spm-tb_BIN)
 TEST_LISTS += sim/tile/tests.list
 

@@ -36,11 +36,12 @@ module mem_tile #(
 	localparam integer AddrW = $clog2(MemBytes / 4);
 
 	wire        spm_en, mmio_ready, irq, core_hold;
-	wire [3:0]  spm_we;
-	wire [29:0] spm_addr;
-	wire [31:0] spm_wdata, spm_rdata, mmio_rdata, a_rdata;
+	wire [7:0]  spm_we;
+	wire [28:0] spm_addr;                 // 64-bit port: dword address
+	wire [63:0] spm_wdata, spm_rdata;
+	wire [31:0] mmio_rdata, a_rdata;
 
-	tile_spm #(.SpmBytes(MemBytes), .TileNum(TileNum), .InitFile(InitFile)) u_mem (
+	tile_spm #(.SpmBytes(MemBytes), .TileNum(TileNum), .WideB(1), .InitFile(InitFile)) u_mem (
 		.clk_i    (clk_i),
 		.a_en_i   (1'b0),
 		.a_we_i   (4'b0),
@@ -49,7 +50,7 @@ module mem_tile #(
 		.a_rdata_o(a_rdata),
 		.b_en_i   (spm_en),
 		.b_we_i   (spm_we),
-		.b_addr_i (spm_addr[AddrW-1:0]),
+		.b_addr_i (spm_addr[AddrW-2:0]),
 		.b_wdata_i(spm_wdata),
 		.b_rdata_o(spm_rdata)
 	);
@@ -91,6 +92,6 @@ module mem_tile #(
 		.core_rst_o     (core_hold)
 	);
 
-	wire unused = &{1'b0, a_rdata, mmio_ready, mmio_rdata, irq, core_hold, spm_addr[29:AddrW], 1'b0};
+	wire unused = &{1'b0, a_rdata, mmio_ready, mmio_rdata, irq, core_hold, spm_addr[28:AddrW-1], 1'b0};
 endmodule
 `default_nettype wire

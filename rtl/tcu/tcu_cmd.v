@@ -48,11 +48,11 @@ module tcu_cmd #(
 	input  wire         ep_gnt_i,
 	// SPM
 	output wire         spm_req_o,
-	output wire [3:0]   spm_we_o,
-	output wire [29:0]  spm_addr_o,
-	output wire [31:0]  spm_wdata_o,
+	output wire [7:0]   spm_we_o,
+	output wire [28:0]  spm_addr_o,    // dword address (64-bit SPM port)
+	output wire [63:0]  spm_wdata_o,
 	input  wire         spm_gnt_i,
-	input  wire [31:0]  spm_rdata_i,
+	input  wire [63:0]  spm_rdata_i,
 	// REQ network out
 	output reg          req_out_valid_o,
 	input  wire         req_out_ready_i,

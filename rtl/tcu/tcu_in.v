@@ -39,11 +39,11 @@ module tcu_in #(
 	output reg  [127:0] ep_wdata_o,
 	// SPM (granted per access)
 	output wire         spm_req_o,
-	output wire [3:0]   spm_we_o,
-	output wire [29:0]  spm_addr_o,
-	output wire [31:0]  spm_wdata_o,
+	output wire [7:0]   spm_we_o,
+	output wire [28:0]  spm_addr_o,    // dword address (64-bit SPM port)
+	output wire [63:0]  spm_wdata_o,
 	input  wire         spm_gnt_i,
-	input  wire [31:0]  spm_rdata_i,
+	input  wire [63:0]  spm_rdata_i,
 	// coordination with the command engine and the register block
 	input  wire         cmd_idle_i,   // command engine idle (and not starting)
 	input  wire         hold_i,       // accept nothing (EP file being cleared after reset)

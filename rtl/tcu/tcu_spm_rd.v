@@ -3,11 +3,12 @@
 // packed little-endian byte stream of 64-bit flits (byte i in flit i/8, lane i%8;
 // lanes past the end of the stream are zero).
 //
-// The byte offset o = addr % 4 is fixed for a whole stream, so realignment is a
-// constant funnel shift: words are fetched into a 4-word queue, and flit k is
-// bytes o .. o+7 of queue words 0..2 (then two words are dropped).
+// The SPM port is 64 bits wide (dword-addressed). The byte offset o = addr % 8
+// is fixed for a whole stream, so realignment is a constant funnel shift:
+// dwords are fetched into a 4-dword queue, and flit k is bytes o .. o+7 of
+// queue dwords 0..1 (then one dword is dropped): one flit per cycle.
 //
-//   SPM word reads (1 per grant, data 1 cycle later) --> word queue --> >> 8 o --> flits
+//   SPM dword reads (1 per grant, data 1 cycle later) --> dword queue --> >> 8 o --> flits
 module tcu_spm_rd #(
 	parameter integer LenW = 13 // bits of the byte count (>= 4)
 ) (
@@ -20,9 +21,9 @@ module tcu_spm_rd #(
 	output wire            busy_o,    // flits remain to be taken
 	// SPM read requests
 	output wire            spm_req_o,
-	output wire [29:0]     spm_addr_o,
+	output wire [28:0]     spm_addr_o, // dword address
 	input  wire            spm_gnt_i,
-	input  wire [31:0]     spm_rdata_i,
+	input  wire [63:0]     spm_rdata_i,
 	// flit stream
 	output wire            out_valid_o,
 	input  wire            out_ready_i,
@@ -35,73 +36,66 @@ module tcu_spm_rd #(
 		end
 	endgenerate
 
-	reg [29:0]     waddr_q;   // next word to fetch
-	reg [LenW-1:0] nw_q;      // words still to fetch
-	reg [1:0]      off_q;     // byte offset of the stream in its first word
+	reg [28:0]     daddr_q;   // next dword to fetch
+	reg [LenW-1:0] nd_q;      // dwords still to fetch
+	reg [2:0]      off_q;     // byte offset of the stream in its first dword
 	reg            pend_q;    // a fetch was granted last cycle: data is on spm_rdata_i
-	reg [127:0]    q_q;       // word queue, word 0 in bits 31:0
-	reg [2:0]      cnt_q;     // words in the queue (0..4)
+	reg [255:0]    q_q;       // dword queue, dword 0 in bits 63:0
+	reg [2:0]      cnt_q;     // dwords in the queue (0..4)
 	reg [LenW-1:0] left_q;    // bytes not yet handed out
 
-	// words the next flit needs: ceil((o + min(8, left)) / 4)
+	// dwords the next flit needs: ceil((o + min(8, left)) / 8)
 	wire [3:0] flit_n = (left_q < 8) ? {1'b0, left_q[2:0]} : 4'd8;
-	wire [4:0] span   = {3'd0, off_q} + {1'b0, flit_n} + 5'd3;
-	wire [2:0] need   = span[4:2];
-	wire       unused_span = ^span[1:0];
+	wire [4:0] span   = {2'd0, off_q} + {1'b0, flit_n} + 5'd7;
+	wire [2:0] need   = {1'b0, span[4:3]};
+	wire       unused_span = ^span[2:0];
 	assign out_valid_o = (left_q != 0) && (cnt_q >= need);
 	assign out_last_o  = (left_q <= 8);
 	assign busy_o      = (left_q != 0);
 
 	// funnel shift by the constant offset, lanes past the end zeroed
-	reg [63:0] win;
-	always @* begin
-		case (off_q)
-		2'd0: win = q_q[63:0];
-		2'd1: win = q_q[71:8];
-		2'd2: win = q_q[79:16];
-		default: win = q_q[87:24];
-		endcase
-	end
+	wire [127:0] win_all = q_q[127:0] >> {off_q, 3'b000};
+	wire [63:0]  win     = win_all[63:0];
+	wire         unused_win = ^win_all[127:64];
 	wire [63:0] keep = ~(64'hffff_ffff_ffff_ffff << {flit_n[3] ? 3'd0 : flit_n[2:0], 3'b000}) |
 			   {64{flit_n[3]}};
 	assign out_data_o = win & keep;
 
-	// fetch while the queue has room for the word in flight and this one
+	// fetch while the queue has room for the dword in flight and this one
 	wire [2:0] room = cnt_q + {2'd0, pend_q};
-	assign spm_req_o  = (nw_q != 0) && !abort_i && (room < 3'd4);
-	assign spm_addr_o = waddr_q;
+	assign spm_req_o  = (nd_q != 0) && !abort_i && (room < 3'd4);
+	assign spm_addr_o = daddr_q;
 
 	wire       pop   = out_valid_o && out_ready_i;
-	wire [2:0] pop_n = pop ? 3'd2 : 3'd0;          // a flit consumes two words
-	wire [2:0] base  = (cnt_q > pop_n) ? cnt_q - pop_n : 3'd0;
-	wire [127:0] shifted = pop ? {64'd0, q_q[127:64]} : q_q;
-	wire [127:0] pushed  = pend_q ? (shifted | ({96'd0, spm_rdata_i} << {base, 5'd0})) : shifted;
+	wire [2:0] base  = (pop && cnt_q != 3'd0) ? cnt_q - 3'd1 : cnt_q;   // a flit consumes one dword
+	wire [255:0] shifted = pop ? {64'd0, q_q[255:64]} : q_q;
+	wire [255:0] pushed  = pend_q ? (shifted | ({192'd0, spm_rdata_i} << {base[1:0], 6'd0})) : shifted;
 
-	// words of a stream: ceil((o + len) / 4)
-	wire [LenW+1:0] words = ({2'b00, len_i} + {{LenW{1'b0}}, addr_i[1:0]} + {{LenW{1'b0}}, 2'b11}) >> 2;
-	wire            unused_words = ^words[LenW+1:LenW];   // len < 2^LenW: the count fits
+	// dwords of a stream: ceil((o + len) / 8)
+	wire [LenW+2:0] dwords = ({3'b000, len_i} + {{LenW{1'b0}}, addr_i[2:0]} + {{LenW{1'b0}}, 3'b111}) >> 3;
+	wire            unused_dwords = ^dwords[LenW+2:LenW];   // len < 2^LenW: the count fits
 
 	always @(posedge clk_i) begin
 		if (rst_i || abort_i) begin
-			waddr_q <= 30'd0;
-			nw_q    <= 0;
-			off_q   <= 2'd0;
+			daddr_q <= 29'd0;
+			nd_q    <= 0;
+			off_q   <= 3'd0;
 			pend_q  <= 1'b0;
-			q_q     <= 128'd0;
+			q_q     <= 256'd0;
 			cnt_q   <= 3'd0;
 			left_q  <= 0;
-		end else if (start_i && !busy_o && !pend_q && nw_q == 0) begin
-			waddr_q <= addr_i[31:2];
-			off_q   <= addr_i[1:0];
-			nw_q    <= words[LenW-1:0];
+		end else if (start_i && !busy_o && !pend_q && nd_q == 0) begin
+			daddr_q <= addr_i[31:3];
+			off_q   <= addr_i[2:0];
+			nd_q    <= dwords[LenW-1:0];
 			left_q  <= len_i;
-			q_q     <= 128'd0;
+			q_q     <= 256'd0;
 			cnt_q   <= 3'd0;
 		end else begin
 			pend_q <= spm_req_o && spm_gnt_i;
 			if (spm_req_o && spm_gnt_i) begin
-				waddr_q <= waddr_q + 30'd1;
-				nw_q    <= nw_q - {{(LenW-1){1'b0}}, 1'b1};
+				daddr_q <= daddr_q + 29'd1;
+				nd_q    <= nd_q - {{(LenW-1){1'b0}}, 1'b1};
 			end
 			q_q    <= pushed;
 			cnt_q  <= base + {2'd0, pend_q};

@@ -1,15 +1,16 @@
 `default_nettype none
 // tcu_spm_wr - writes a packed little-endian byte stream of 64-bit flits (byte i
-// in flit i/8, lane i%8) into the SPM at any byte address, one word per grant
-// with byte enables: a partial first word, whole words, a partial last word.
+// in flit i/8, lane i%8) into the SPM at any byte address, one dword per grant
+// with byte enables: a partial first dword, whole dwords, a partial last one.
 //
-// The byte offset o = addr % 4 is fixed for a whole stream: each flit, joined
-// with the top o bytes of the previous one, gives one aligned 8-byte chunk
-// (two SPM words); a last chunk flushes the carried bytes if needed.
+// The SPM port is 64 bits wide (dword-addressed). The byte offset o = addr % 8
+// is fixed for a whole stream: each flit, joined with the top o bytes of the
+// previous one, gives one aligned dword; a last dword flushes the carried
+// bytes if needed. One flit per cycle.
 //
-//   flit + previous flit --> << 8 o --> chunk (2 words) --> SPM word writes
+//   flit + previous flit --> << 8 o --> aligned dword --> SPM dword writes
 //
-// done_o pulses in the cycle the last word is written; a zero-length stream
+// done_o pulses in the cycle the last dword is written; a zero-length stream
 // never starts.
 module tcu_spm_wr #(
 	parameter integer LenW = 13 // bits of the byte count (>= 4)
@@ -29,9 +30,9 @@ module tcu_spm_wr #(
 	input  wire [63:0]     in_data_i,
 	// SPM write requests
 	output wire            spm_req_o,
-	output wire [3:0]      spm_we_o,
-	output wire [29:0]     spm_addr_o,
-	output wire [31:0]     spm_wdata_o,
+	output wire [7:0]      spm_we_o,
+	output wire [28:0]     spm_addr_o, // dword address
+	output wire [63:0]     spm_wdata_o,
 	input  wire            spm_gnt_i
 );
 	generate
@@ -40,85 +41,76 @@ module tcu_spm_wr #(
 		end
 	endgenerate
 
-	reg [29:0]     waddr_q;    // next word to write
-	reg [LenW-1:0] nw_q;       // words still to write
-	reg            first_q;    // the next word is the first one
-	reg [1:0]      off_q;      // o
-	reg [1:0]      endb_q;     // (o + len) % 4: valid bytes of the last word (0 = 4)
+	reg [28:0]     daddr_q;    // next dword to write
+	reg [LenW-1:0] nd_q;       // dwords still to write
+	reg            first_q;    // the next dword is the first one
+	reg [2:0]      off_q;      // o
+	reg [2:0]      endb_q;     // (o + len) % 8: valid bytes of the last dword (0 = 8)
 	reg [LenW-1:0] in_left_q;  // bytes still to accept
-	reg [23:0]     prev_q;     // top 3 bytes of the previous flit (o of them carry over)
-	reg [63:0]     chunk_q;    // aligned bytes still to write, word 0 first
-	reg [1:0]      cw_q;       // words left in chunk_q
+	reg [55:0]     prev_q;     // top 7 bytes of the previous flit (o of them carry over)
+	reg [63:0]     chunk_q;    // the aligned dword to write
+	reg            cv_q;       // chunk_q is valid
 
-	// a new flit is taken when the chunk is empty or its last word goes now
-	assign in_ready_o = (in_left_q != 0) && (cw_q == 2'd0 || (cw_q == 2'd1 && spm_gnt_i));
+	// a new flit is taken when the chunk is empty or goes now
+	assign in_ready_o = (in_left_q != 0) && (!cv_q || spm_gnt_i);
 	wire   take  = in_valid_i && in_ready_o;
-	wire   flush = (in_left_q == 0) && (cw_q == 2'd0) && (nw_q != 0);
+	wire   flush = (in_left_q == 0) && !cv_q && (nd_q != 0);
 
 	// join with the carried bytes: constant shift by o
-	wire [63:0] src = take ? in_data_i : 64'd0;
-	reg  [63:0] joined;
-	always @* begin
-		case (off_q)
-		2'd0: joined = src;
-		2'd1: joined = {src[55:0], prev_q[23:16]};
-		2'd2: joined = {src[47:0], prev_q[23:8]};
-		default: joined = {src[39:0], prev_q[23:0]};
-		endcase
-	end
+	wire [63:0]  src    = take ? in_data_i : 64'd0;
+	wire [119:0] pair   = {src, prev_q} >> {3'd7 - off_q, 3'b000};
+	wire [63:0]  joined = pair[63:0];
+	wire         unused_pair = ^pair[119:64];
 
-	wire [3:0] first_en = 4'b1111 << off_q;
-	wire [3:0] last_en  = (endb_q == 2'd0) ? 4'b1111 : (4'b1111 >> (3'd4 - {1'b0, endb_q}));
-	assign spm_req_o   = (cw_q != 2'd0) && !abort_i;
-	assign spm_addr_o  = waddr_q;
-	assign spm_wdata_o = chunk_q[31:0];
-	assign spm_we_o    = (first_q ? first_en : 4'b1111) & ((nw_q == 1) ? last_en : 4'b1111);
+	wire [7:0] first_en = 8'hff << off_q;
+	wire [7:0] last_en  = (endb_q == 3'd0) ? 8'hff : (8'hff >> (4'd8 - {1'b0, endb_q}));
+	assign spm_req_o   = cv_q && !abort_i;
+	assign spm_addr_o  = daddr_q;
+	assign spm_wdata_o = chunk_q;
+	assign spm_we_o    = (first_q ? first_en : 8'hff) & ((nd_q == 1) ? last_en : 8'hff);
 	wire   wr_go = spm_req_o && spm_gnt_i;
-	wire [LenW-1:0] nw_after = nw_q - {{(LenW-1){1'b0}}, wr_go};
-	wire [1:0] cw_new = (nw_after > 1) ? 2'd2 : 2'd1;
 
-	assign busy_o = (nw_q != 0);
+	assign busy_o = (nd_q != 0);
 	assign need_o = (in_left_q != 0);
-	assign done_o = wr_go && (nw_q == 1);
+	assign done_o = wr_go && (nd_q == 1);
 
-	wire [LenW+1:0] words = ({2'b00, len_i} + {{LenW{1'b0}}, addr_i[1:0]} + {{LenW{1'b0}}, 2'b11}) >> 2;
-	wire            unused_words = ^words[LenW+1:LenW];   // len < 2^LenW: the count fits
-	wire [1:0]      endsum = len_i[1:0] + addr_i[1:0];
+	wire [LenW+2:0] dwords = ({3'b000, len_i} + {{LenW{1'b0}}, addr_i[2:0]} + {{LenW{1'b0}}, 3'b111}) >> 3;
+	wire            unused_dwords = ^dwords[LenW+2:LenW];   // len < 2^LenW: the count fits
+	wire [2:0]      endsum = len_i[2:0] + addr_i[2:0];
 	wire [3:0] take_n = (in_left_q < 8) ? {1'b0, in_left_q[2:0]} : 4'd8;
 
 	always @(posedge clk_i) begin
 		if (rst_i || abort_i) begin
-			waddr_q   <= 30'd0;
-			nw_q      <= 0;
+			daddr_q   <= 29'd0;
+			nd_q      <= 0;
 			first_q   <= 1'b0;
-			off_q     <= 2'd0;
-			endb_q    <= 2'd0;
+			off_q     <= 3'd0;
+			endb_q    <= 3'd0;
 			in_left_q <= 0;
-			prev_q    <= 24'd0;
+			prev_q    <= 56'd0;
 			chunk_q   <= 64'd0;
-			cw_q      <= 2'd0;
+			cv_q      <= 1'b0;
 		end else if (start_i && !busy_o) begin
-			waddr_q   <= addr_i[31:2];
-			nw_q      <= words[LenW-1:0];
+			daddr_q   <= addr_i[31:3];
+			nd_q      <= dwords[LenW-1:0];
 			first_q   <= 1'b1;
-			off_q     <= addr_i[1:0];
-			endb_q    <= endsum[1:0];
+			off_q     <= addr_i[2:0];
+			endb_q    <= endsum;
 			in_left_q <= len_i;
-			prev_q    <= 24'd0;
-			cw_q      <= 2'd0;
+			prev_q    <= 56'd0;
+			cv_q      <= 1'b0;
 		end else begin
 			if (wr_go) begin
-				waddr_q <= waddr_q + 30'd1;
-				nw_q    <= nw_q - {{(LenW-1){1'b0}}, 1'b1};
+				daddr_q <= daddr_q + 29'd1;
+				nd_q    <= nd_q - {{(LenW-1){1'b0}}, 1'b1};
 				first_q <= 1'b0;
-				chunk_q <= {32'd0, chunk_q[63:32]};
-				cw_q    <= cw_q - 2'd1;
+				cv_q    <= 1'b0;
 			end
 			if (take || flush) begin
 				chunk_q <= joined;
-				cw_q    <= cw_new;
+				cv_q    <= 1'b1;
 				if (take) begin
-					prev_q    <= in_data_i[63:40];
+					prev_q    <= in_data_i[63:8];
 					in_left_q <= in_left_q - {{(LenW-4){1'b0}}, take_n};
 				end
 			end
@@ -130,10 +122,10 @@ module tcu_spm_wr #(
 	always @(posedge clk_i) f_past_valid <= 1'b1;
 	always @(posedge clk_i) begin
 		if (f_past_valid && !rst_i) begin
-			// never more chunk words than words left; a write always has a byte
-			a_cw: assert (cw_q <= 2'd2 && (cw_q == 2'd0 || {{(LenW-2){1'b0}}, cw_q} <= nw_q));
+			// a pending chunk always has a dword left to go; a write always has a byte
+			a_cw: assert (!cv_q || nd_q != 0);
 			if (spm_req_o)
-				a_strb: assert (spm_we_o != 4'd0);
+				a_strb: assert (spm_we_o != 8'd0);
 		end
 	end
 `endif

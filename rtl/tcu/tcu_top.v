@@ -8,7 +8,7 @@
 //                    tcu_in  <--REQ in / RSP out--> NoC
 //   EP file (NumEps x 128 bit flops): read by both engines and the register block,
 //   written by tcu_in (priority) and tcu_cmd (granted when tcu_in does not write).
-//   SPM port B: round-robin between the two engines, one word access per cycle.
+//   SPM port B: round-robin between the two engines, one 64-bit access per cycle.
 module tcu_top #(
 	parameter integer TileX       = 0,     // this tile's column
 	parameter integer TileY       = 0,     // this tile's row
@@ -28,12 +28,12 @@ module tcu_top #(
 	input  wire [31:0] mmio_wdata_i,
 	input  wire [3:0]  mmio_wstrb_i,
 	output wire [31:0] mmio_rdata_o,
-	// SPM port B master (word address, 1-cycle read latency)
+	// SPM port B master (64 bits, dword address, byte enables, 1-cycle read latency)
 	output wire        spm_en_o,
-	output wire [3:0]  spm_we_o,
-	output wire [29:0] spm_addr_o,
-	output wire [31:0] spm_wdata_o,
-	input  wire [31:0] spm_rdata_i,
+	output wire [7:0]  spm_we_o,
+	output wire [28:0] spm_addr_o,
+	output wire [63:0] spm_wdata_o,
+	input  wire [63:0] spm_rdata_i,
 	// NoC, request network
 	output wire        req_out_valid_o,
 	input  wire        req_out_ready_i,
@@ -116,9 +116,9 @@ module tcu_top #(
 	wire [31:0] cmd_wait_word, cmd_result;
 	reg         cmd_start, cmd_wait;
 	wire        cmd_spm_req, in_spm_req;
-	wire [3:0]  cmd_spm_we, in_spm_we;
-	wire [29:0] cmd_spm_addr, in_spm_addr;
-	wire [31:0] cmd_spm_wdata, in_spm_wdata;
+	wire [7:0]  cmd_spm_we, in_spm_we;
+	wire [28:0] cmd_spm_addr, in_spm_addr;
+	wire [63:0] cmd_spm_wdata, in_spm_wdata;
 	wire        cmd_spm_gnt, in_spm_gnt;
 
 	reg  [31:0] data_addr_q, data_size_q, arg_q, cmd_reg_q, result_q;

@@ -26,15 +26,15 @@ module tcu_xfer (
 	input  wire [63:0] wr_data_i,
 	// SPM arbiter
 	output wire        spm_req_o,
-	output wire [3:0]  spm_we_o,
-	output wire [29:0] spm_addr_o,
-	output wire [31:0] spm_wdata_o,
+	output wire [7:0]  spm_we_o,
+	output wire [28:0] spm_addr_o,   // dword address (64-bit SPM port)
+	output wire [63:0] spm_wdata_o,
 	input  wire        spm_gnt_i,
-	input  wire [31:0] spm_rdata_i
+	input  wire [63:0] spm_rdata_i
 );
 	wire        rd_req, wr_req, rd_busy, wr_done;
-	wire [29:0] rd_addr, wr_addr;
-	wire [3:0]  wr_we;
+	wire [28:0] rd_addr, wr_addr;
+	wire [7:0]  wr_we;
 	wire        unused_xfer = rd_busy ^ wr_done;   // the engines follow the streams instead
 
 	tcu_spm_rd #(.LenW(13)) u_rd (
@@ -52,6 +52,6 @@ module tcu_xfer (
 		.spm_gnt_i(spm_gnt_i)
 	);
 	assign spm_req_o  = wr_req || rd_req;
-	assign spm_we_o   = wr_req ? wr_we : 4'd0;
+	assign spm_we_o   = wr_req ? wr_we : 8'd0;
 	assign spm_addr_o = wr_req ? wr_addr : rd_addr;
 endmodule

@@ -48,9 +48,11 @@ module tile_proc #(
 
 	wire        mmio_valid, mmio_ready, irq, core_hold, spm_en;
 	wire [11:0] mmio_addr;
-	wire [31:0] mmio_wdata, mmio_rdata, spm_wdata, spm_rdata;
-	wire [3:0]  mmio_wstrb, spm_we;
-	wire [29:0] spm_addr;
+	wire [31:0] mmio_wdata, mmio_rdata;
+	wire [63:0] spm_wdata, spm_rdata;   // SPM port B: 64 bits, dword address
+	wire [3:0]  mmio_wstrb;
+	wire [7:0]  spm_we;
+	wire [28:0] spm_addr;
 
 	tile_top #(
 		.SpmBytes(SpmBytes), .TileX(TileX), .TileY(TileY), .TileNum(TileNum),
@@ -77,7 +79,7 @@ module tile_proc #(
 		.tcu_rdata_i (mmio_rdata),
 		.spm_en_i    (spm_en),
 		.spm_we_i    (spm_we),
-		.spm_addr_i  (spm_addr[SpmAddrW-1:0]),
+		.spm_addr_i  (spm_addr[SpmAddrW-2:0]),
 		.spm_wdata_i (spm_wdata),
 		.spm_rdata_o (spm_rdata)
 	);
@@ -121,6 +123,6 @@ module tile_proc #(
 
 	// the SPM port is word-addressed below SpmBytes; the TCU bounds-checks
 	// every access against SpmBytes, so the upper address bits are zero
-	wire unused = &{1'b0, spm_addr[29:SpmAddrW], 1'b0};
+	wire unused = &{1'b0, spm_addr[28:SpmAddrW-1], 1'b0};
 endmodule
 `default_nettype wire

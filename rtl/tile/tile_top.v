@@ -39,12 +39,13 @@ module tile_top #(
 	output wire [31:0] tcu_wdata_o,
 	output wire [3:0]  tcu_wstrb_o,
 	input  wire [31:0] tcu_rdata_i,
-	// SPM port B, for the TCU
+	// SPM port B, for the TCU: 64 bits (dword address) with HasTcu = 1,
+	// otherwise 32 bits (word address) and unused
 	input  wire        spm_en_i,
-	input  wire [3:0]  spm_we_i,
-	input  wire [$clog2(SpmBytes/4)-1:0] spm_addr_i,
-	input  wire [31:0] spm_wdata_i,
-	output wire [31:0] spm_rdata_o
+	input  wire [(HasTcu != 0 ? 8 : 4)-1:0]   spm_we_i,
+	input  wire [$clog2(SpmBytes/4)-(HasTcu != 0 ? 1 : 0)-1:0] spm_addr_i,
+	input  wire [(HasTcu != 0 ? 64 : 32)-1:0] spm_wdata_i,
+	output wire [(HasTcu != 0 ? 64 : 32)-1:0] spm_rdata_o
 );
 `include "spec_memmap.vh"
 	localparam integer SpmAddrW = $clog2(SpmBytes / 4);
@@ -129,7 +130,7 @@ module tile_top #(
 	wire [31:0] a_rdata;
 	wire [31:0] spm_byte_addr = (spm_wr || spm_rd_now) ? mem_addr - MM_SPM_BASE : mem_la_addr - MM_SPM_BASE;
 
-	tile_spm #(.SpmBytes(SpmBytes), .TileNum(TileNum), .InitFile(InitFile)) u_spm (
+	tile_spm #(.SpmBytes(SpmBytes), .TileNum(TileNum), .WideB(HasTcu != 0 ? 1 : 0), .InitFile(InitFile)) u_spm (
 		.clk_i    (clk_i),
 		.a_en_i   (spm_wr || spm_rd_now || la_rd),
 		.a_we_i   (spm_wr ? mem_wstrb : 4'b0),

@@ -18,8 +18,8 @@ port() { # dir name width
 	echo "SHIM_$kind($2, $w)"
 }
 for p in "IN mmio_valid_i 1" "OUT mmio_ready_o 1" "IN mmio_addr_i 12" "IN mmio_wdata_i 32" \
-	"IN mmio_wstrb_i 4" "OUT mmio_rdata_o 32" "OUT spm_en_o 1" "OUT spm_we_o 4" "OUT spm_addr_o 30" \
-	"OUT spm_wdata_o 32" "IN spm_rdata_i 32" \
+	"IN mmio_wstrb_i 4" "OUT mmio_rdata_o 32" "OUT spm_en_o 1" "OUT spm_we_o 8" "OUT spm_addr_o 29" \
+	"OUT spm_wdata_o 64" "IN spm_rdata_i 64" \
 	"OUT req_out_valid_o 1" "IN req_out_ready_i 1" "OUT req_out_data_o 64" "OUT req_out_last_o 1" \
 	"IN req_in_valid_i 1" "OUT req_in_ready_o 1" "IN req_in_data_i 64" "IN req_in_last_i 1" \
 	"OUT rsp_out_valid_o 1" "IN rsp_out_ready_i 1" "OUT rsp_out_data_o 64" "OUT rsp_out_last_o 1" \

@@ -157,7 +157,7 @@ static void qpush(struct queue *qq, uint64_t d, int last)
 static int mm_valid[NT];
 static uint32_t mm_addr[NT], mm_wdata[NT], mm_wstrb[NT], mm_rdata[NT];
 static int mm_done[NT];
-static uint32_t spm_rdata[NT];
+static uint64_t spm_rdata[NT]; /* SPM port B: 64 bits */
 static int irq_seen[NT];
 /* optional per-cycle observer of the flits each tile injects (mesh: taken by the NoC) */
 static void (*flit_monitor)(int net, int tile, uint64_t data, int last);
@@ -184,9 +184,13 @@ static void set_inputs(void)
 	shim_setv_mmio_addr_i(sim, a);
 	shim_setv_mmio_wstrb_i(sim, s);
 	shim_setv_mmio_wdata_i(sim, w);
-	for (int t = 0; t < NT; t++)
-		vset(w, 32 * t, 32, spm_rdata[t]);
-	shim_setv_spm_rdata_i(sim, w);
+	{
+		uint32_t d[VW(64 * NT)] = { 0 };
+
+		for (int t = 0; t < NT; t++)
+			vset(d, 64 * t, 64, spm_rdata[t]);
+		shim_setv_spm_rdata_i(sim, d);
+	}
 #if MESH
 	{
 		uint32_t st[VW(4 * NT)] = { 0 };
@@ -277,7 +281,7 @@ static void crossbar(uint32_t ov[2][VW(NT)], uint32_t ol[2][VW(NT)], uint32_t od
 /* one clock cycle of the whole bench */
 static void step(void)
 {
-	uint32_t en[VW(NT)], we[VW(4 * NT)], sa[VW(30 * NT)], sw[VW(32 * NT)];
+	uint32_t en[VW(NT)], we[VW(8 * NT)], sa[VW(29 * NT)], sw[VW(64 * NT)];
 	uint32_t mrdy[VW(NT)], mr[VW(32 * NT)], irq[VW(NT)];
 #if MESH
 	uint32_t ov[2][VW(NT)], ol[2][VW(NT)], od[2][VW(64 * NT)], drop[2][VW(NT)];
@@ -347,15 +351,16 @@ static void step(void)
 #endif
 	for (int t = 0; t < NT; t++) {
 		if (vget(en, t, 1)) {
-			uint32_t addr = (uint32_t)vget(sa, 30 * t, 30) * 4 % MEMSZ;
-			uint32_t wd = (uint32_t)vget(sw, 32 * t, 32);
-			unsigned bwe = (unsigned)vget(we, 4 * t, 4);
+			uint32_t addr = (uint32_t)vget(sa, 29 * t, 29) * 8 % MEMSZ;
+			uint64_t wd = vget(sw, 64 * t, 64);
+			unsigned bwe = (unsigned)vget(we, 8 * t, 8);
 
-			for (int b = 0; b < 4; b++)
+			spm_rdata[t] = 0;
+			for (int b = 0; b < 8; b++) {
 				if (bwe & (1u << b))
 					rmem[t][addr + b] = (uint8_t)(wd >> (8 * b));
-			spm_rdata[t] = rmem[t][addr] | rmem[t][addr + 1] << 8 | rmem[t][addr + 2] << 16 |
-				       (uint32_t)rmem[t][addr + 3] << 24;
+				spm_rdata[t] |= (uint64_t)rmem[t][addr + b] << (8 * b);
+			}
 		}
 		if (mm_valid[t] && vget(mrdy, t, 1)) {
 			mm_rdata[t] = (uint32_t)vget(mr, 32 * t, 32);

@@ -1,9 +1,10 @@
 /*
- * spm_tb.c - unit testbench of tile_spm: random reads and writes with random
- * byte enables and idle cycles on both ports, against a C model of the memory.
+ * spm_tb.c - unit testbench of tile_spm with the TCU's 64-bit port B (WideB = 1):
+ * random reads and writes with random byte enables and idle cycles on both
+ * ports (A: 32-bit words, B: 64-bit dwords), against a C model of the memory.
  * Checks: read data one cycle after the request (read-before-write on the same
- * port), byte enables, port B winning a same-byte write collision, the DPI
- * backdoor. Usage: spm-tb [cycles] [+verilator+seed+N]
+ * port), byte enables, both halves of a dword, port B winning a same-byte write
+ * collision, the DPI backdoor. Usage: spm-tb [cycles] [+verilator+seed+N]
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,7 +37,8 @@ int main(int argc, char **argv)
 	struct shim *s = shim_new(argc, argv);
 	unsigned errors = 0, reads = 0, writes = 0, collisions = 0;
 	int a_pend = 0, b_pend = 0;
-	uint32_t a_exp = 0, b_exp = 0;
+	uint32_t a_exp = 0;
+	uint64_t b_exp = 0;
 
 	/* the backdoor loads a known image first */
 	for (uint32_t w = 0; w < WORDS; w++) {
@@ -45,11 +47,12 @@ int main(int argc, char **argv)
 	}
 	for (long c = 0; c < cycles; c++) {
 		int a_en = rnd() % 100 < 60, b_en = rnd() % 100 < 60;
-		unsigned a_we = rnd() % 3 ? 0 : rnd() & 15, b_we = rnd() % 3 ? 0 : rnd() & 15;
-		/* a small hot window makes collisions frequent */
+		unsigned a_we = rnd() % 3 ? 0 : rnd() & 15, b_we = rnd() % 3 ? 0 : rnd() & 255;
+		/* a small hot window makes collisions frequent; B addresses dwords */
 		uint32_t a_addr = rnd() % 4 ? rnd() % 8 : rnd() % WORDS;
-		uint32_t b_addr = rnd() % 4 ? rnd() % 8 : rnd() % WORDS;
-		uint32_t a_data = rnd(), b_data = rnd();
+		uint32_t b_addr = rnd() % 4 ? rnd() % 4 : rnd() % (WORDS / 2);
+		uint32_t a_data = rnd();
+		uint64_t b_data = (uint64_t)rnd() << 32 | rnd();
 
 		shim_set_a_en_i(s, a_en), shim_set_a_we_i(s, a_we), shim_set_a_addr_i(s, a_addr);
 		shim_set_a_wdata_i(s, a_data);
@@ -60,18 +63,23 @@ int main(int argc, char **argv)
 		if (a_en)
 			a_exp = model[a_addr], a_pend = 1, reads++;
 		if (b_en)
-			b_exp = model[b_addr], b_pend = 1, reads++;
+			b_exp = (uint64_t)model[2 * b_addr + 1] << 32 | model[2 * b_addr], b_pend = 1, reads++;
 		if (a_en && a_we)
 			model[a_addr] = merge(model[a_addr], a_data, a_we), writes++;
 		if (b_en && b_we) {
-			collisions += a_en && a_we && a_addr == b_addr && (a_we & b_we);
-			model[b_addr] = merge(model[b_addr], b_data, b_we), writes++;
+			unsigned lo = b_we & 15, hi = b_we >> 4;
+
+			collisions += a_en && a_we && a_addr >> 1 == b_addr && (a_we & (a_addr & 1 ? hi : lo));
+			model[2 * b_addr] = merge(model[2 * b_addr], (uint32_t)b_data, lo);
+			model[2 * b_addr + 1] = merge(model[2 * b_addr + 1], (uint32_t)(b_data >> 32), hi);
+			writes++;
 		}
 		/* rdata holds until the port is used again */
 		if (a_pend && (uint32_t)shim_get_a_rdata_o(s) != a_exp && errors++ < 10)
 			printf("cycle %ld: port A read 0x%08x, expected 0x%08x\n", c, (unsigned)shim_get_a_rdata_o(s), a_exp);
-		if (b_pend && (uint32_t)shim_get_b_rdata_o(s) != b_exp && errors++ < 10)
-			printf("cycle %ld: port B read 0x%08x, expected 0x%08x\n", c, (unsigned)shim_get_b_rdata_o(s), b_exp);
+		if (b_pend && (uint64_t)shim_get_b_rdata_o(s) != b_exp && errors++ < 10)
+			printf("cycle %ld: port B read 0x%016llx, expected 0x%016llx\n", c,
+			       (unsigned long long)shim_get_b_rdata_o(s), (unsigned long long)b_exp);
 	}
 	for (uint32_t w = 0; w < WORDS; w++) {
 		uint32_t v;

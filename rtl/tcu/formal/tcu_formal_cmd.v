@@ -33,7 +33,7 @@ module tcu_formal_cmd #(
 	input  wire [31:0]  arg_i,
 	input  wire         ep_gnt_i,
 	input  wire         spm_gnt_i,
-	input  wire [31:0]  spm_rdata_i,
+	input  wire [63:0]  spm_rdata_i,
 	input  wire         req_out_ready_i,
 	input  wire         rsp_in_valid_i,
 	input  wire [63:0]  rsp_in_data_i,
@@ -61,11 +61,12 @@ module tcu_formal_cmd #(
 	wire         req_out_valid, req_out_last, rsp_in_ready;
 	wire [4:0]   done_err;
 	wire [15:0]  done_res;
-	wire [31:0]  wait_word, result, spm_wdata;
+	wire [31:0]  wait_word, result;
+	wire [63:0]  spm_wdata;
 	wire [6:0]   ep_idx;
 	wire [127:0] ep_wdata;
-	wire [3:0]   spm_we;
-	wire [29:0]  spm_addr;
+	wire [7:0]   spm_we;
+	wire [28:0]  spm_addr;
 	wire [63:0]  req_out_data;
 	reg  [127:0] ep_rd;
 

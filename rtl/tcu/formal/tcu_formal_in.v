@@ -25,7 +25,7 @@ module tcu_formal_in #(
 	input  wire         req_in_last_i,
 	input  wire         rsp_out_ready_i,
 	input  wire         spm_gnt_i,
-	input  wire [31:0]  spm_rdata_i,
+	input  wire [63:0]  spm_rdata_i,
 	input  wire         cmd_idle_i,
 	input  wire         hold_i,
 	input  wire [31:0]  preg_rdata_i,
@@ -56,9 +56,10 @@ module tcu_formal_in #(
 	wire [63:0]  rsp_out_data;
 	wire [6:0]   ep_idx;
 	wire [127:0] ep_wdata;
-	wire [3:0]   spm_we;
-	wire [29:0]  spm_addr;
-	wire [31:0]  spm_wdata, ext_cmd, ext_arg;
+	wire [7:0]   spm_we;
+	wire [28:0]  spm_addr;
+	wire [63:0]  spm_wdata;
+	wire [31:0]  ext_cmd, ext_arg;
 	wire [9:0]   preg_woff;
 	reg  [127:0] ep_rd;
 
