@@ -61,6 +61,7 @@ if [ "$mode" = mutant ]; then
 	for r in $runs; do
 		top=${r%%:*} n=${r##*:}
 		files=$([ "$top" = tcu_formal_in ] && echo "$IN" || echo "$CMD")
+		[[ " $files " == *" $mfile "* ]] || continue   # this harness does not use the broken file
 		files=${files//$mfile/$mdir\/$(basename "$mfile")}
 		out=$(FORMAL_TAG=mut-$row-$n tools/formal.sh "$top" "$files" -set Row "$n" -set NumEps $NUM_EPS -set SpmBytes $SPM 2>&1)
 		echo "$out" | tail -2
