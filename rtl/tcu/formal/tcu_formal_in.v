@@ -324,10 +324,14 @@ module tcu_formal_in #(
 			always @(*)
 				if (f_past_valid && !rst_i && spm_w && f_to_ep) begin
 					a_t4_reserved: assert (f_res_q);
-					if (spm_we[0]) a_t4_in_slot0: assert ({1'b0, spm_addr, 2'd0} >= f_lo_q && {1'b0, spm_addr, 2'd0} < f_hi_q);
-					if (spm_we[1]) a_t4_in_slot1: assert ({1'b0, spm_addr, 2'd1} >= f_lo_q && {1'b0, spm_addr, 2'd1} < f_hi_q);
-					if (spm_we[2]) a_t4_in_slot2: assert ({1'b0, spm_addr, 2'd2} >= f_lo_q && {1'b0, spm_addr, 2'd2} < f_hi_q);
-					if (spm_we[3]) a_t4_in_slot3: assert ({1'b0, spm_addr, 2'd3} >= f_lo_q && {1'b0, spm_addr, 2'd3} < f_hi_q);
+					if (spm_we[0]) a_t4_in_slot0: assert ({1'b0, spm_addr, 3'd0} >= f_lo_q && {1'b0, spm_addr, 3'd0} < f_hi_q);
+					if (spm_we[1]) a_t4_in_slot1: assert ({1'b0, spm_addr, 3'd1} >= f_lo_q && {1'b0, spm_addr, 3'd1} < f_hi_q);
+					if (spm_we[2]) a_t4_in_slot2: assert ({1'b0, spm_addr, 3'd2} >= f_lo_q && {1'b0, spm_addr, 3'd2} < f_hi_q);
+					if (spm_we[3]) a_t4_in_slot3: assert ({1'b0, spm_addr, 3'd3} >= f_lo_q && {1'b0, spm_addr, 3'd3} < f_hi_q);
+					if (spm_we[4]) a_t4_in_slot4: assert ({1'b0, spm_addr, 3'd4} >= f_lo_q && {1'b0, spm_addr, 3'd4} < f_hi_q);
+					if (spm_we[5]) a_t4_in_slot5: assert ({1'b0, spm_addr, 3'd5} >= f_lo_q && {1'b0, spm_addr, 3'd5} < f_hi_q);
+					if (spm_we[6]) a_t4_in_slot6: assert ({1'b0, spm_addr, 3'd6} >= f_lo_q && {1'b0, spm_addr, 3'd6} < f_hi_q);
+					if (spm_we[7]) a_t4_in_slot7: assert ({1'b0, spm_addr, 3'd7} >= f_lo_q && {1'b0, spm_addr, 3'd7} < f_hi_q);
 				end
 			// the answer: success only for a delivered message; too long or
 			// full refuses it with the buffer (and the SPM) untouched
