@@ -75,12 +75,8 @@ static void ktcu_reply(void *ctx, unsigned act, const uint32_t *w, unsigned n)
 static int ktcu_srv_send(void *ctx, unsigned tile, unsigned ep, uint32_t rlabel, const uint32_t *w, unsigned n)
 {
 	const struct ktile *t = ktcu_tile(ctx, tile);
-	/*
-	 * Credits: as many as requests may be in flight (not CRD_UNLIM: the TCU then
-	 * installs the service's reply EP with CRD_EP = NO_EP and, since 3e1a491,
-	 * refuses the REPLY with SEND_INV_CRD_EP; see kernel/tile/README.md).
-	 */
-	struct tcu_ep e = tcu_ep_send(t->x, t->y, ep, KIF_KERNEL_LABEL, KIF_SRV_MSG_ORDER, 1u << KIF_KEP_SRV_SLOTS);
+	/* unlimited: the service's reply EP gets CRD_EP = NO_EP (no credit to return) */
+	struct tcu_ep e = tcu_ep_send(t->x, t->y, ep, KIF_KERNEL_LABEL, KIF_SRV_MSG_ORDER, TCU_CRD_UNLIM);
 
 	tcu_ep_write(KIF_KEP_SRV_SEND, &e);
 	((struct ktcu *)ctx)->srv_msgs++;

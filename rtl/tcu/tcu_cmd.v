@@ -456,8 +456,8 @@ module tcu_cmd #(
 				rorder_d = 4'd0;
 				if (rpl_q >= N_EPS || e_type != TCU_EPT_SEND || !s_reply)
 					done_err_o = TCU_ERR_NO_SEP;
-				else if ({1'b0, s_crdep} >= N_EPS) // the credit goes home to a send EP
-					done_err_o = TCU_ERR_SEND_INV_CRD_EP;
+				else if ({1'b0, s_crdep} >= N_EPS && s_crdep != TCU_NO_EP[6:0])
+					done_err_o = TCU_ERR_SEND_INV_CRD_EP; // credit EP neither an EP nor none
 				else if (order_bad)
 					done_err_o = TCU_ERR_SEND_INV_MSG_SZ;
 				else if (msg_oob || local_oob)

@@ -414,6 +414,9 @@ module tcu_in #(
 		S_MSG_UNRD: begin
 			ep_we_o  = 1'b1;
 			ep_wdata_o[TCU_REP_UNREAD_LSB +: TCU_REP_UNREAD_W] = r_unread | (32'd1 << slot_q);
+			// OCC again: a core that ACKed the reserved slot meanwhile (it cannot
+			// know the offset yet, but may guess it) never leaves UNREAD without OCC
+			ep_wdata_o[TCU_REP_OCC_LSB +: TCU_REP_OCC_W]       = r_occ | (32'd1 << slot_q);
 			irq_set_o = 1'b1;
 			state_d   = S_MSG_EP;
 			// remember the first reply EP for the install step

@@ -296,7 +296,8 @@ static unsigned cmd_reply(struct tm_sys *s, struct tm_tile *t, unsigned ep, unsi
 	sep = ep_at(t, idx, TCU_EPT_SEND);
 	if (!sep || !TM_GET(sep, TCU_SEP_REPLY))
 		return TCU_ERR_NO_SEP;
-	if (TM_GET(sep, TCU_SEP_CRD_EP) >= t->num_eps) /* the credit goes home to a send EP */
+	/* the credit goes home to a send EP, or nowhere (NO_EP: an unlimited sender) */
+	if (TM_GET(sep, TCU_SEP_CRD_EP) >= t->num_eps && TM_GET(sep, TCU_SEP_CRD_EP) != TCU_NO_EP)
 		return TCU_ERR_SEND_INV_CRD_EP;
 	order = TM_GET(sep, TCU_SEP_MSG_ORDER);
 	if (order < TCU_MIN_MSG_ORDER || order > TCU_MAX_MSG_ORDER)

@@ -252,6 +252,18 @@ static void inv_crd_ep(void)
 		while ((off = tcu_fetch(RPL_REP)) >= 0 && off != TCU_NONE_OFF)
 			tcu_ack(RPL_REP, (uint32_t)off);
 	}
+	/* a message from an unlimited-credit EP: the reply EP's CRD_EP is NO_EP
+	 * (no credit goes back), and that reply is allowed */
+	tm_set(SEP, tcu_ep_send(ME_X, ME_Y, REP, 0x5e9d, 6, TCU_CRD_UNLIM));
+	CHECK_EQ(tcu_send(SEP, "u", 1, RPL_REP, 0x56), TCU_ERR_NONE);
+	if ((off = fetch1(REP)) >= 0) {
+		e = tm_get(RPL_EPS + (unsigned)off / 64);
+		CHECK_EQ(TCU_EP_GET(&e, TCU_SEP_CRD_EP), TCU_NO_EP);
+		CHECK_EQ(tcu_reply(REP, "r", 1, (uint32_t)off), TCU_ERR_NONE);
+		CHECK(tm_occ(RPL_REP) != 0);
+		while ((off = tcu_fetch(RPL_REP)) >= 0 && off != TCU_NONE_OFF)
+			CHECK_EQ(tcu_ack(RPL_REP, (uint32_t)off), TCU_ERR_NONE);
+	}
 	/* the credit is lost with the ack; give it back for the next tests */
 	tm_set(SEP, tcu_ep_send(ME_X, ME_Y, REP, 0x5e9d, 6, 2));
 }
