@@ -936,6 +936,19 @@ static void race_start_t(int t, unsigned op, unsigned ep, unsigned carg, uint32_
 	mm_done[t] = 0;
 }
 
+/* poll tile t's COMMAND until idle; a command that never ends fails the run */
+static void race_poll(int t, uint32_t *got, unsigned op, unsigned ep, int u, unsigned iep)
+{
+	uint64_t t0 = shim_cycle(sim);
+
+	while (SPEC_GET(*got = rd(t, TCU_REG_COMMAND), TCU_CMD_OP) != TCU_OP_IDLE)
+		if (shim_cycle(sim) - t0 > HANG_CYCLES) {
+			printf("tcu_tb: HANG: T7 race: tile %d COMMAND 0x%08x not idle after %lu cycles (op %u ep %u, "
+			       "invalidating EP %u of tile %d)\n", t, *got, HANG_CYCLES, op, ep, iep, u);
+			exit(1);
+		}
+}
+
 /* the model's outcome of one serial order; 1 if the RTL state matches it */
 static int race_order(int cmd_first, int t, unsigned op, unsigned ep, unsigned carg, uint32_t addr, uint32_t size,
 		      uint32_t arg, uint32_t karg, const uint32_t got[3], const int *who, int nwho,
@@ -986,10 +999,19 @@ static void race_trial(void)
 	uint32_t eps[2][NEPS][4];
 	unsigned delay = rnd() % 120;
 	int cmd_first_start = chance(70), nwho;
+	unsigned sep = 4 + rnd() % 4;
 
+	/*
+	 * Known TCU deadlock (docs/tcu-design.md): a SEND to the own tile while a
+	 * PRIV_REQ to that tile waits for the command engine never ends (the
+	 * inbound engine holds the request, the message queues behind it). Such
+	 * races are not drawn until the TCU resolves it; a memory race instead.
+	 */
+	if (k <= 1 && tile_at(TM_GET(mt[t].ep[sep], TCU_SEP_TGT_X), TM_GET(mt[t].ep[sep], TCU_SEP_TGT_Y)) == t)
+		k = 2;
 	if (k == 0) { /* SEND through EP 4..7; invalidate the send EP */
 		op = TCU_OP_SEND;
-		ep = 4 + rnd() % 4;
+		ep = sep;
 		size = rnd() % 64;
 		carg = chance(50) ? TCU_NO_EP : rnd() % 4;
 		iep = ep;
@@ -998,7 +1020,7 @@ static void race_trial(void)
 		uint32_t *e;
 
 		op = TCU_OP_SEND;
-		ep = 4 + rnd() % 4;
+		ep = sep;
 		size = rnd() % 64;
 		arg = rnd();
 		e = mt[t].ep[ep];
@@ -1056,11 +1078,9 @@ static void race_trial(void)
 		got[0] = mm_rdata[t];
 		note_fetch(t, ep, got[0]);
 	} else {
-		while (SPEC_GET(got[0] = rd(t, TCU_REG_COMMAND), TCU_CMD_OP) != TCU_OP_IDLE)
-			;
+		race_poll(t, got, op, ep, u, iep);
 	}
-	while (SPEC_GET(got[1] = rd(0, TCU_REG_COMMAND), TCU_CMD_OP) != TCU_OP_IDLE)
-		;
+	race_poll(0, got + 1, op, ep, u, iep);
 	got[2] = rd(0, TCU_REG_RESULT);
 	who[0] = t;
 	who[1] = u;
