@@ -42,7 +42,10 @@ static inline __attribute__((always_inline)) int32_t rt_poll(unsigned ep)
 }
 
 /* ---- rt_start.c ---- */
-/* Drain a syscall reply left from before a restart (ACT_STOP voids it). */
+/* Drain a syscall reply left from before a restart (ACT_STOP voids it) and
+ * unmask the exception IRQs: from then on an illegal instruction (also EBREAK,
+ * ECALL) or a misaligned access prints "crash: ... at 0x<pc>" and ends the
+ * activity with exit code KIF_EXIT_CRASH | KIF_CRASH_ILLINSN / _MISALIGN. */
 void rt_init(void);
 /* End this activity with code (the EXIT syscall); never returns. */
 __attribute__((noreturn)) void rt_exit(int code);
@@ -76,6 +79,9 @@ extern uint32_t rt_sys_count;
 /* ---- rt_gate.c: selectors, EPs, gates ---- */
 /* A free selector (counts up from BOOT_USER_SEL; rt_sel_reserve skips some). */
 uint32_t rt_sel_alloc(void);
+/* Give back selector sel (empty again: its capability was revoked) for a later
+ * rt_sel_alloc; at most 16 are remembered besides the top one. */
+void rt_sel_free(uint32_t sel);
 void rt_sel_reserve(uint32_t next);
 /* Allocate EP capability sel for a free EP of this tile with replies reply EPs;
  * *ep gets the EP id. */

@@ -27,8 +27,10 @@ reset:
 	call	exit
 3:	j	3b
 
-	/* Default interrupt entry: no program expects one yet, so any interrupt
-	 * is reported and ends the run. A program overrides tile_irq_entry. */
+	/* Default interrupt entry: any interrupt is reported and ends the run.
+	 * Programs with the runtime (USE_RT) get rt_start.c's instead, which
+	 * turns an exception into a crash exit of the activity. IRQs stay
+	 * masked (the reset state) unless a program unmasks them. */
 	.weak	tile_irq_entry
 tile_irq_entry:
 	la	sp, __stack_top

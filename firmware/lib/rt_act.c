@@ -35,9 +35,14 @@ static int rt_ld_write(void *ctx, uint32_t addr, const void *src, uint32_t n)
 
 int rt_act_create(struct rt_act *a, uint32_t tile_sel, unsigned tile, uint32_t caps, uint32_t objs, uint32_t eps)
 {
+	int err;
+
 	a->sel = rt_sel_alloc();
 	a->tile = tile;
-	return rt_sys_create_act(a->sel, tile_sel, caps, objs, eps, &a->id);
+	err = rt_sys_create_act(a->sel, tile_sel, caps, objs, eps, &a->id);
+	if (err)
+		rt_sel_free(a->sel);
+	return err;
 }
 
 static int rt_act_env(const struct rt_act *a, const char *args, uint32_t len)
@@ -84,8 +89,10 @@ int rt_act_load(const struct rt_act *a, const struct rt_mgate *img, uint32_t off
 		rt_ld_ep_sel = s;
 	}
 	err = rt_sys_create_mgate(msel, a->sel, MM_SPM_BASE, BOOT_ENV_ADDR + BOOT_ENV_SIZE, KIF_PERM_W);
-	if (err)
+	if (err) {
+		rt_sel_free(msel);
 		return err;
+	}
 	err = rt_sys_activate(rt_ld_ep_sel, msel, 0);
 	if (!err)
 		err = rt_elf_load(&io, &entry);
@@ -93,6 +100,8 @@ int rt_act_load(const struct rt_act *a, const struct rt_mgate *img, uint32_t off
 		err = rt_act_env(a, args, args_len);
 	/* the gate onto the child's memory goes; the EP stays for the next load */
 	err2 = rt_sys_revoke(msel, 1);
+	if (!err2)
+		rt_sel_free(msel);
 	return err ? err : err2;
 }
 

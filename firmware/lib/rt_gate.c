@@ -11,10 +11,24 @@
 /* below BOOT_USER_SEL: boot capabilities and the services root delegates */
 static uint32_t rt_next_sel = BOOT_USER_SEL;
 static unsigned rt_next_ep = KIF_FIRST_USER_EP;
+/* selectors given back (rt_sel_free), used first */
+#define RT_SEL_FREE_MAX 16
+static uint32_t rt_sel_freed[RT_SEL_FREE_MAX];
+static unsigned rt_sel_nfreed;
 
 uint32_t rt_sel_alloc(void)
 {
+	if (rt_sel_nfreed)
+		return rt_sel_freed[--rt_sel_nfreed];
 	return rt_next_sel++;
+}
+
+void rt_sel_free(uint32_t sel)
+{
+	if (sel + 1 == rt_next_sel)
+		rt_next_sel--;
+	else if (rt_sel_nfreed < RT_SEL_FREE_MAX)
+		rt_sel_freed[rt_sel_nfreed++] = sel;
 }
 
 void rt_sel_reserve(uint32_t next)

@@ -31,6 +31,7 @@ localparam [31:0] KIF_KEP_SRV_SEND = 32'h00000002; // kernel tile: send EP the k
 localparam [31:0] KIF_KEP_SYSC_RPL = 32'h00000010; // kernel tile: first reply EP of KEP_SYSC_RECV (slot i uses KEP_SYSC_RPL + i)
 localparam [31:0] KIF_KEP_SYSC_SLOTS = 32'h00000004; // kernel tile: log2 slot count of KEP_SYSC_RECV (2^4 = MAX_ACTS, one credit per activity)
 localparam [31:0] KIF_KEP_SRV_SLOTS = 32'h00000003; // kernel tile: log2 slot count of KEP_SRV_RECV (most service requests in flight at a time)
+localparam [31:0] KIF_EXIT_CRASH = 32'hc0000000; // exit code base of an activity the runtime ended after a CPU exception: EXIT_CRASH | CRASH_* (negative as a signed code, so no program's own exit code collides)
 // SYS: system call opcodes (word 0 of a syscall message)
 localparam integer KIF_SYS_W = 8;
 localparam [7:0] KIF_SYS_NOOP = 8'd0; // nothing; replies NONE (benchmarks)
@@ -78,6 +79,10 @@ localparam [7:0] KIF_ERR_INV_STATE = 8'd38; // the object is not in a state that
 localparam [7:0] KIF_ERR_NO_SLOTS = 8'd39; // the receive gate has fewer free slots than the credits asked (sum of credits <= slots)
 localparam [7:0] KIF_ERR_SRV_GONE = 8'd40; // the service disappeared or answered malformed
 localparam [7:0] KIF_ERR_PLATFORM = 8'd41; // the platform (TCU driver) failed to configure an endpoint or core
+// CRASH: cause in the low bits of an EXIT_CRASH exit code (the PicoRV32 IRQ bit that reported the exception)
+localparam integer KIF_CRASH_W = 8;
+localparam [7:0] KIF_CRASH_ILLINSN = 8'd1; // illegal instruction, EBREAK or ECALL (IRQ 1)
+localparam [7:0] KIF_CRASH_MISALIGN = 8'd2; // misaligned load, store or jump target (IRQ 2)
 // PERM: memory permissions (bit set)
 localparam integer KIF_PERM_W = 8;
 localparam [7:0] KIF_PERM_R = 8'd1; // read

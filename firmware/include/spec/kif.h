@@ -31,6 +31,7 @@
 #define KIF_KEP_SYSC_RPL 0x10u /* kernel tile: first reply EP of KEP_SYSC_RECV (slot i uses KEP_SYSC_RPL + i) */
 #define KIF_KEP_SYSC_SLOTS 0x4u /* kernel tile: log2 slot count of KEP_SYSC_RECV (2^4 = MAX_ACTS, one credit per activity) */
 #define KIF_KEP_SRV_SLOTS 0x3u /* kernel tile: log2 slot count of KEP_SRV_RECV (most service requests in flight at a time) */
+#define KIF_EXIT_CRASH 0xc0000000u /* exit code base of an activity the runtime ended after a CPU exception: EXIT_CRASH | CRASH_* (negative as a signed code, so no program's own exit code collides) */
 
 /* SYS: system call opcodes (word 0 of a syscall message) */
 #define KIF_SYS_NOOP 0u /* nothing; replies NONE (benchmarks) */
@@ -84,6 +85,12 @@
 #define KIF_ERR_PLATFORM 41u /* the platform (TCU driver) failed to configure an endpoint or core */
 /* initializer of a name table: static const char *const t[] = KIF_ERR_NAMES; */
 #define KIF_ERR_NAMES { [27] = "INV_SEL", [28] = "WRONG_KIND", [29] = "DENIED", [30] = "NO_QUOTA", [31] = "NO_SPACE", [32] = "NO_FREE_TILE", [33] = "BAD_ELF", [34] = "EXISTS", [35] = "INV_ARGS", [36] = "UNKNOWN_SYSCALL", [37] = "BAD_MSG", [38] = "INV_STATE", [39] = "NO_SLOTS", [40] = "SRV_GONE", [41] = "PLATFORM" }
+
+/* CRASH: cause in the low bits of an EXIT_CRASH exit code (the PicoRV32 IRQ bit that reported the exception) */
+#define KIF_CRASH_ILLINSN 1u /* illegal instruction, EBREAK or ECALL (IRQ 1) */
+#define KIF_CRASH_MISALIGN 2u /* misaligned load, store or jump target (IRQ 2) */
+/* initializer of a name table: static const char *const t[] = KIF_CRASH_NAMES; */
+#define KIF_CRASH_NAMES { [1] = "ILLINSN", [2] = "MISALIGN" }
 
 /* PERM: memory permissions (bit set) */
 #define KIF_PERM_R 1u /* read */
