@@ -6,7 +6,7 @@
 #   kernel-long         K2 property test with 10x the sequences of make test
 #   kernel-tile         the kernel for the kernel tile (2x2 and 3x3 builds), kernel/tile/README.md
 #   boot-images         build/boot/*.img from boot/*.cfg (tools/mkboot.py)
-#   bench-kernel        kernel.syscall_noop, kernel.ipc_rtt_8B (PERF lines)
+#   bench-kernel        kernel.syscall_noop, kernel.ipc_rtt_8B, capability and activity costs (PERF lines)
 #   test-kernel-3x3     the demo of make run as a test (builds the 3x3 simulator)
 KERNEL_SRC := $(addprefix kernel/,act.c cap.c kcheck.c kern.c kif.c kobj.c plat.c srv.c sys.c)
 KERNEL_HDR := $(wildcard kernel/*.h) firmware/include/spec/kif.h firmware/include/spec/tcu.h
@@ -94,26 +94,33 @@ kernel-tile: $(DEPS_STAMP) $(SPEC_STAMP)
 TEST_BUILD += kernel-tile
 
 # bench-kernel: noop syscall round trip (median of 1000) from root on tile 1 of the 2x2 SoC, and
-# the 8-byte ping-pong between tiles 1 and 2 through the runtime API versus raw TCU commands
+# the 8-byte ping-pong between tiles 1 and 2 through the runtime API versus raw TCU commands;
+# kern-bench2 (booted from build/boot/bench-kernel2x2.img): median of 100 of each capability
+# operation and of an activity's create + load + start + wait on tile 2 (PERF kernel.<op>)
 .PHONY: bench-kernel
 BENCH += bench-kernel
 KB_IPC := 1:$(B)/fw/sw-tests/kern-ipc/kern-ipc.elf 2:$(B)/fw/sw-tests/kern-ipc/pong/kern-pong.elf
-bench-kernel: kernel-tile sw-tests/kern-bench sw-tests/kern-ipc sw-tests/kern-ipc/pong $(B)/sim/sim-soc2x2/sim-soc2x2
+bench-kernel: kernel-tile sw-tests/kern-bench sw-tests/kern-ipc sw-tests/kern-ipc/pong $(B)/sim/sim-soc2x2/sim-soc2x2 \
+		$(B)/boot/bench-kernel2x2.img
 	@mkdir -p $(B)/bench
 	$(Q)$(sim-soc2x2_BIN) $(KTILE_ELF) 1:$(B)/fw/sw-tests/kern-bench/kern-bench.elf > $(B)/bench/kernel.out 2>&1 \
 		|| { cat $(B)/bench/kernel.out; exit 1; }
 	$(Q)$(sim-soc2x2_BIN) $(KTILE_ELF) $(KB_IPC) >> $(B)/bench/kernel.out 2>&1 || { cat $(B)/bench/kernel.out; exit 1; }
-	$(Q)grep 'round trip' $(B)/bench/kernel.out
+	$(Q)$(sim-soc2x2_BIN) --boot $(B)/boot/bench-kernel2x2.img >> $(B)/bench/kernel.out 2>&1 \
+		|| { cat $(B)/bench/kernel.out; exit 1; }
+	$(Q)grep -e 'round trip' -e 'kern-bench2: ' $(B)/bench/kernel.out
 	$(Q)sed -n -e 's/.*noop syscall round trip over \([0-9]*\) calls: min \([0-9]*\) median \([0-9]*\) max \([0-9]*\) cycles/PERF kernel.syscall_noop \3 cycles\nPERF kernel.syscall_noop_min \2 cycles\nPERF kernel.syscall_noop_max \4 cycles/p' \
 		-e 's/.*runtime API round trip median \([0-9]*\) cycles (min [0-9]*), raw TCU median \([0-9]*\) cycles (min [0-9]*), runtime\/raw \([0-9]*\) %/PERF kernel.ipc_rtt_8B \1 cycles\nPERF kernel.ipc_rtt_8B_raw \2 cycles\nPERF kernel.ipc_rtt_8B_ratio \3 percent/p' \
-		$(B)/bench/kernel.out | python3 tools/perf.py --config "2x2 SoC, kernel on tile 0, caller on tile 1 (pong on tile 2), 1000 noops / 200 ping-pongs"
+		-e 's/.*kern-bench2: \([a-z_]*\) *[0-9]* calls: min *[0-9]* median *\([0-9]*\) max *[0-9]* cycles/PERF kernel.\1 \2 cycles/p' \
+		$(B)/bench/kernel.out | python3 tools/perf.py --config "2x2 SoC, kernel on tile 0, caller on tile 1 (pong / children on tile 2), 1000 noops / 200 ping-pongs / 100 of each kern-bench2 operation"
 
 # Boot images (tools/mkboot.py, layout spec/boot.toml) from the configurations in boot/;
 # the 3x3 ones use the 3x3 kernel. The simulator loads one with --boot.
 BOOT_DIR := $(B)/boot
 BOOT_CFGS := $(wildcard boot/*.cfg)
 BOOT_IMGS := $(patsubst boot/%.cfg,$(BOOT_DIR)/%.img,$(BOOT_CFGS))
-BOOT_ELFS := kernel-tile kernel-root sw-tests/kern-boot sw-tests/kern-demo/store sw-tests/kern-demo/client
+BOOT_ELFS := kernel-tile kernel-root sw-tests/kern-boot sw-tests/kern-demo/store sw-tests/kern-demo/client \
+	sw-tests/kern-bench2 sw-tests/kern-bench2/nop sw-tests/kern-crash sw-tests/kern-crash/child
 .PHONY: kernel-root boot-images
 kernel-root: $(DEPS_STAMP) $(SPEC_STAMP)
 	$(Q)$(MAKE) --no-print-directory -C kernel/tile/root
