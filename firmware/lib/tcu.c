@@ -58,12 +58,22 @@ struct tcu_ep tcu_ep_mem(unsigned tx, unsigned ty, uint32_t base, uint32_t size,
 	return e;
 }
 
+/* ABORT: the target's command engine stayed busy (for example its own packet
+ * queued behind this request) and nothing was applied, so the request is
+ * repeated; after TCU_PRIV_TRIES attempts the caller gets ABORT */
+#define TCU_PRIV_TRIES 16
+
 static int priv(unsigned op, unsigned x, unsigned y, unsigned reg, const volatile uint32_t *words, unsigned n)
 {
-	tcu_set_data(words, 4 * n);
-	TCU_REG(TCU_REG_ARG) = (uint32_t)(SPEC_PUT(TCU_PRIVARG_REG, reg) | SPEC_PUT(TCU_PRIVARG_X, x) |
-					   SPEC_PUT(TCU_PRIVARG_Y, y));
-	return tcu_err(tcu_run(op, 0, 0));
+	int err = TCU_ERR_ABORT;
+
+	for (unsigned i = 0; i < TCU_PRIV_TRIES && err == TCU_ERR_ABORT; i++) {
+		tcu_set_data(words, 4 * n);
+		TCU_REG(TCU_REG_ARG) = (uint32_t)(SPEC_PUT(TCU_PRIVARG_REG, reg) | SPEC_PUT(TCU_PRIVARG_X, x) |
+						   SPEC_PUT(TCU_PRIVARG_Y, y));
+		err = tcu_err(tcu_run(op, 0, 0));
+	}
+	return err;
 }
 
 int tcu_priv_write(unsigned x, unsigned y, unsigned reg, const uint32_t *words, unsigned n)

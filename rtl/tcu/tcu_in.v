@@ -8,7 +8,10 @@
 //   RD_REQ   bounds check against the memory (never registers), stream RD_RSP
 //   WR_REQ   bounds check, write the payload, answer WR_ACK
 //   PRIV_REQ honoured only if the hardware-stamped source is the kernel tile and
-//            the command engine is idle: EP words, EXT_CMD, CORE_CTRL; PRIV_RSP
+//            the command engine is idle: EP words, EXT_CMD, CORE_CTRL; PRIV_RSP.
+//            If the command engine stays busy for PrivWait cycles (e.g. its own
+//            packet queues behind this request), the request is drained unapplied
+//            and answered ABORT, which the kernel retries
 //
 // It also applies the kernel tile's own privileged MMIO stores (lw_*), so every
 // EP-configuration path is this one FSM. Refused packets are drained whole and
@@ -18,7 +21,8 @@ module tcu_in #(
 	parameter integer SpmBytes = 65536, // bytes of memory behind the SPM port
 	parameter integer KernelX  = 0,     // the kernel tile: the only source of PRIV_REQ
 	parameter integer KernelY  = 0,
-	parameter integer IsKernel = 0      // this tile is the kernel tile (CORE_CTRL reset value 0)
+	parameter integer IsKernel = 0,     // this tile is the kernel tile (CORE_CTRL reset value 0)
+	parameter integer PrivWait = 2048   // cycles a PRIV_REQ waits for the command engine, then ABORT
 ) (
 	input  wire         clk_i,
 	input  wire         rst_i,
@@ -68,6 +72,9 @@ module tcu_in #(
 	generate
 		if (NumEps < 1 || NumEps > TCU_MAX_EPS) begin : gen_bad_eps
 			tcu_in_error_NumEps_out_of_range u_param_check ();
+		end
+		if (PrivWait < 1 || PrivWait > 1048575) begin : gen_bad_pw
+			tcu_in_error_PrivWait_out_of_range u_pw_check ();
 		end
 	endgenerate
 
@@ -122,6 +129,8 @@ module tcu_in #(
 	reg [31:0]  ext_cmd_q, ext_cmd_d;
 	reg [31:0]  ext_arg_q, ext_arg_d;
 	reg         hold_q, hold_d;
+	reg [19:0]  pwait_q;               // cycles spent in S_PRIV_WAIT
+	localparam [19:0] PW_TO = PrivWait[19:0];
 
 	assign ext_cmd_o   = ext_cmd_q;
 	assign preg_req_o  = (state_q == S_PRIV_RDLO) || (state_q == S_PRIV_RDHI);
@@ -553,8 +562,14 @@ module tcu_in #(
 		S_PRIV_WAIT: begin
 			// on the kernel tile the request comes from its own command engine,
 			// which only waits for this response: no need (and no way) to wait
-			if ((cmd_idle_i || IsKernel != 0) && priv_busy_o)
+			if ((cmd_idle_i || IsKernel != 0) && priv_busy_o) begin
 				state_d = p_write ? S_PRIV_FLIT : S_RSP;
+			end else if (pwait_q == PW_TO) begin
+				// the command engine did not finish (it may wait for this very
+				// input): apply nothing, drain, answer ABORT
+				err_d   = TCU_ERR_ABORT;
+				state_d = open_q ? S_DRAIN : S_RSP;
+			end
 		end
 		S_PRIV_FLIT: begin
 			if (widx_q == p_cnt) begin
@@ -652,6 +667,7 @@ module tcu_in #(
 			ext_cmd_q <= 32'd0;
 			ext_arg_q <= 32'd0;
 			hold_q    <= (IsKernel == 0);
+			pwait_q   <= 20'd0;
 			priv_busy_o <= 1'b0;
 		end else begin
 			state_q   <= state_d;
@@ -668,6 +684,7 @@ module tcu_in #(
 			ext_cmd_q <= ext_cmd_d;
 			ext_arg_q <= ext_arg_d;
 			hold_q    <= hold_d;
+			pwait_q   <= (state_q == S_PRIV_WAIT) ? pwait_q + 20'd1 : 20'd0;
 			priv_busy_o <= (state_d == S_PRIV_WAIT || state_d == S_PRIV_FLIT || state_d == S_PRIV_APPLY);
 		end
 	end

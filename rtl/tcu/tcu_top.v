@@ -158,7 +158,8 @@ module tcu_top #(
 	reg         lw_valid;
 
 	tcu_in #(
-		.NumEps(NumEps), .SpmBytes(SpmBytes), .KernelX(KernelX), .KernelY(KernelY), .IsKernel(IsKernel)
+		.NumEps(NumEps), .SpmBytes(SpmBytes), .KernelX(KernelX), .KernelY(KernelY), .IsKernel(IsKernel),
+		.PrivWait(CmdTimeout / 2)
 	) u_in (
 		.clk_i(clk_i), .rst_i(rst_i),
 		.req_in_valid_i(req_in_valid_i), .req_in_ready_o(req_in_ready_o),

@@ -73,7 +73,7 @@
 #define TCU_ERR_NO_PERM 11u /* memory EP lacks R / W; privileged write or command from an unprivileged source */
 #define TCU_ERR_INV_MSG_OFF 12u /* REPLY/ACK_MSG offset is not an occupied slot */
 #define TCU_ERR_TRANSLATION_FAULT 13u /* unused (no virtual memory) */
-#define TCU_ERR_ABORT 14u /* unused */
+#define TCU_ERR_ABORT 14u /* PRIV_REQ: the target's command engine stayed busy for CmdTimeout / 2 cycles; nothing was applied, retry */
 #define TCU_ERR_UNKNOWN_CMD 15u /* unknown opcode or register */
 #define TCU_ERR_RECV_OUT_OF_BOUNDS 16u /* message larger than the receive slot */
 #define TCU_ERR_RECV_INV_RPL_EPS 17u /* receive EP's reply EP range exceeds the EP file */
