@@ -21,7 +21,7 @@ define TCU_TB
 $(B)/sim/$(1)/tcu_tb_top.ports: sim/tcu/ports.sh
 	@mkdir -p $$(dir $$@)
 	$$(Q)sim/tcu/ports.sh $(2) $(3) $(5) > $$@
-$$(eval $$(call VMODEL,$(1),tcu_tb_top,$$(TCU_RTL) $(if $(filter 1,$(5)),$$(NOC_RTL)) sim/tcu/tcu_tb_top.v,$(B)/sim/$(1)/tcu_tb_top.ports,sim/tcu/tcu_tb.c $(TCU_MODEL_C),-GTiles=$(2) -GSizeX=$(3) -GSizeY=$(4) -GMesh=$(5) $(6)))
+$$(eval $$(call VMODEL,$(1),tcu_tb_top,$$(TCU_RTL) $(if $(filter 1,$(5)),$$(NOC_RTL)) sim/tcu/tcu_tb_top.v,$(B)/sim/$(1)/tcu_tb_top.ports,sim/tcu/tcu_tb.c sim/tcu/tcu_flood.c $(TCU_MODEL_C),-GTiles=$(2) -GSizeX=$(3) -GSizeY=$(4) -GMesh=$(5) $(6)))
 endef
 $(eval $(call TCU_TB,tcu-tb,3,2,2,0))
 # on the mesh a WAIT outlasts the kernel's watchdog (512 > CmdTimeout 256), as in the SoC
@@ -50,6 +50,15 @@ soak-tcu: $(DEPS_STAMP) $(tcu-tb_BIN) $(tcu-mesh2x2_BIN) $(tcu-mesh3x3_BIN)
 		$(tcu-mesh3x3_BIN) -n 100000 -s $$s -x 100 | tail -6 || exit 1; \
 	done
 	$(Q)$(tcu-mesh2x2_BIN) -n 40000 -s 34 -r 4 | grep '^T9\|tcu_tb:'
+
+# T6 flooding figures (victim round trip alone / under 6 attackers) for make bench
+.PHONY: bench-tcu-flood
+BENCH += bench-tcu-flood
+bench-tcu-flood: $(DEPS_STAMP) $(tcu-mesh3x3_BIN)
+	@mkdir -p $(B)/bench
+	$(Q)$(tcu-mesh3x3_BIN) -F 1000000 -p 0 > $(B)/bench/tcu-flood.out || { cat $(B)/bench/tcu-flood.out; exit 1; }
+	$(Q)grep '^  \|^T6' $(B)/bench/tcu-flood.out
+	$(Q)python3 tools/perf.py --config "3x3 TCU mesh (tcu_tb -F), server tile 4 (16 slots), victim tile 1 (1 credit), 6 attackers (2 credits each), 10^6 cycles, no link stalls" $(B)/bench/tcu-flood.out
 
 # Proofs T1-T4 (rtl/tcu/formal/README.md), not in make test: each row needs minutes of
 # CPU (model build, pdr budget, bmc3, covers), more than make test's budget allows.

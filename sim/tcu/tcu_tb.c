@@ -21,36 +21,28 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "shim.h"
 #include "spec/noc.h"
-#include "tcu_model.h"
+#include "tcu_tb.h"
 
-#define NT TB_NT   /* from the ports file (sim/tcu/ports.sh) */
-#define SX TB_SX   /* mesh columns: tile t sits at (t % SX, t / SX) */
-#define MESH TB_MESH
-#define TX(t) ((unsigned)(t) % SX)
-#define TY(t) ((unsigned)(t) / SX)
 #define VW(bits) (((bits) + 31) / 32)
-/* index of the tile at (x, y), or -1 */
-#define tile_at(x, y) ((x) < SX && (y) * SX + (x) < NT ? (int)((y) * SX + (x)) : -1)
 #define HELD_MASK (((1ull << NT) - 1) & ~1ull) /* cores held after reset: all but the kernel's */
-#define MEMSZ 0x10000u
-#define NEPS 32
 #define QCAP 8192
 #define QDEPTH 4 /* flits a link + router buffer holds */
 #define HANG_CYCLES 200000ul
 #define SCRATCH 0xF000u /* kernel SPM scratch for PRIV data */
 
-static struct shim *sim;
-static uint8_t rmem[NT][MEMSZ], mmem[NT][MEMSZ];
+struct shim *sim;
+uint8_t rmem[NT][MEMSZ];
+static uint8_t mmem[NT][MEMSZ];
 static struct tm_sys msys;
 static struct tm_tile mt[NT];
-static unsigned long mismatches, ncmds;
+unsigned long mismatches;
+static unsigned long ncmds;
 static unsigned long hist[16][32]; /* [opcode][error] */
-static unsigned stall_pct = 25;
+unsigned stall_pct = 25;
 static uint64_t rng = 88172645463325252ull;
 
-static uint32_t rnd(void)
+uint32_t tb_rnd(void)
 {
 	rng ^= rng << 13;
 	rng ^= rng >> 7;
@@ -60,7 +52,7 @@ static uint32_t rnd(void)
 
 static int chance(unsigned pct)
 {
-	return rnd() % 100 < pct;
+	return tb_rnd() % 100 < pct;
 }
 
 #define FAIL(...)                                                   \
@@ -154,9 +146,9 @@ static void qpush(struct queue *qq, uint64_t d, int last)
 
 /* ------------------------------------------------------------ cycle loop */
 
-static int mm_valid[NT];
-static uint32_t mm_addr[NT], mm_wdata[NT], mm_wstrb[NT], mm_rdata[NT];
-static int mm_done[NT];
+int mm_valid[NT];
+uint32_t mm_addr[NT], mm_wdata[NT], mm_wstrb[NT], mm_rdata[NT];
+int mm_done[NT];
 static uint64_t spm_rdata[NT]; /* SPM port B: 64 bits */
 static int irq_seen[NT];
 /* optional per-cycle observer of the flits each tile injects (mesh: taken by the NoC) */
@@ -279,7 +271,7 @@ static void crossbar(uint32_t ov[2][VW(NT)], uint32_t ol[2][VW(NT)], uint32_t od
 #endif
 
 /* one clock cycle of the whole bench */
-static void step(void)
+void tb_step(void)
 {
 	uint32_t en[VW(NT)], we[VW(8 * NT)], sa[VW(29 * NT)], sw[VW(64 * NT)];
 	uint32_t mrdy[VW(NT)], mr[VW(32 * NT)], irq[VW(NT)];
@@ -381,7 +373,7 @@ static void step(void)
 static void idle_cycles(unsigned n)
 {
 	while (n--)
-		step();
+		tb_step();
 }
 
 /* one MMIO access of core t; returns the read data */
@@ -390,14 +382,14 @@ static uint32_t mmio(int t, uint32_t off, uint32_t wdata, unsigned wstrb)
 	unsigned long c = 0;
 
 	if (chance(stall_pct))
-		idle_cycles(rnd() % 3);
+		idle_cycles(tb_rnd() % 3);
 	mm_valid[t] = 1;
 	mm_addr[t] = off;
 	mm_wdata[t] = wdata;
 	mm_wstrb[t] = wstrb;
 	mm_done[t] = 0;
 	while (!mm_done[t]) {
-		step();
+		tb_step();
 		if (++c > HANG_CYCLES) {
 			printf("tcu_tb: HANG: tile %d MMIO 0x%03x (wstrb %x) not answered in %lu cycles\n", t, off, wstrb,
 			       HANG_CYCLES);
@@ -429,7 +421,7 @@ static void reset(void)
 
 /* ------------------------------------------------------------ commands on both sides */
 
-static uint32_t cmd_word(unsigned op, unsigned ep, unsigned arg)
+uint32_t tb_cmd_word(unsigned op, unsigned ep, unsigned arg)
 {
 	return (uint32_t)(SPEC_PUT(TCU_CMD_OP, op) | SPEC_PUT(TCU_CMD_EP, ep) | SPEC_PUT(TCU_CMD_ARG, arg));
 }
@@ -454,7 +446,7 @@ static unsigned both_cmd(int t, unsigned op, unsigned ep, unsigned carg, uint32_
 	last_size[t] = size;
 	last_arg[t] = arg;
 	t0 = shim_cycle(sim);
-	wr(t, TCU_REG_COMMAND, cmd_word(op, ep, carg));
+	wr(t, TCU_REG_COMMAND, tb_cmd_word(op, ep, carg));
 	got = chance(50) ? rd(t, TCU_REG_CMD_WAIT) : 0;
 	while (SPEC_GET(got = rd(t, TCU_REG_COMMAND), TCU_CMD_OP) != TCU_OP_IDLE)
 		;
@@ -503,7 +495,7 @@ static void compare_eps(const char *what)
 }
 
 /* the kernel configures EP e of tile t: local stores on itself, else PRIV_WR */
-static void cfg_ep(int t, unsigned e, const uint32_t w[4])
+void tb_cfg_ep(int t, unsigned e, const uint32_t w[4])
 {
 	if (t == 0 && chance(50)) {
 		for (unsigned i = 0; i < 4; i++) {
@@ -529,9 +521,9 @@ static void test_latency(void)
 
 	stall_pct = 0;
 	tm_ep_recv(w, 0x8000, 6, 2, TCU_NO_EP);
-	cfg_ep(2, 1, w);
+	tb_cfg_ep(2, 1, w);
 	tm_ep_send(w, TX(2), TY(2), 1, 0x1234, 6, 4);
-	cfg_ep(1, 1, w);
+	tb_cfg_ep(1, 1, w);
 	wr(2, TCU_REG_IRQ_EN, 1);
 	tm_mmio_write(&msys, &mt[2], TCU_REG_IRQ_EN, 1);
 	wr(1, TCU_REG_DATA_ADDR, 0x100);
@@ -544,12 +536,12 @@ static void test_latency(void)
 	/* the COMMAND store; cycle 0 = the cycle the TCU accepts it */
 	mm_valid[1] = 1;
 	mm_addr[1] = TCU_REG_COMMAND;
-	mm_wdata[1] = cmd_word(TCU_OP_SEND, 1, TCU_NO_EP);
+	mm_wdata[1] = tb_cmd_word(TCU_OP_SEND, 1, TCU_NO_EP);
 	mm_wstrb[1] = 0xf;
 	mm_done[1] = 0;
 	t0 = shim_cycle(sim);
 	while (!irq_seen[2] && shim_cycle(sim) - t0 < 1000)
-		step();
+		tb_step();
 #if MESH
 	printf("tcu.hw_send_mesh: %llu cycles (SEND store -> irq at the receiver, 8 B, tile 1 -> tile 2, %u hops)\n",
 	       (unsigned long long)(shim_cycle(sim) - t0),
@@ -562,7 +554,7 @@ static void test_latency(void)
 		FAIL("no irq after SEND");
 	while (SPEC_GET(rd(1, TCU_REG_COMMAND), TCU_CMD_OP) != TCU_OP_IDLE)
 		;
-	tm_mmio_write(&msys, &mt[1], TCU_REG_COMMAND, cmd_word(TCU_OP_SEND, 1, TCU_NO_EP));
+	tm_mmio_write(&msys, &mt[1], TCU_REG_COMMAND, tb_cmd_word(TCU_OP_SEND, 1, TCU_NO_EP));
 	if (rd(1, TCU_REG_COMMAND) != mt[1].command)
 		FAIL("latency SEND result");
 	/* round trip in hardware: fetch + ack at the receiver */
@@ -585,7 +577,7 @@ static void test_privilege(void)
 		FAIL("core_rst_o = %llx after reset, want %llx", (unsigned long long)core_rst(), HELD_MASK);
 	/* a user core cannot write its EP registers, EXT_CMD, CORE_CTRL */
 	tm_ep_mem(w, TX(2), TY(2), 0, 0x100, 1, 1);
-	cfg_ep(1, 3, w);
+	tb_cfg_ep(1, 3, w);
 	before = rd(1, TCU_REG_EP_BASE + 16 * 3);
 	for (unsigned i = 0; i < 4; i++) {
 		wr(1, TCU_REG_EP_BASE + 16 * 3 + 4 * i, 0xffffffffu);
@@ -657,7 +649,7 @@ static void test_privilege(void)
 		 (uint32_t)(SPEC_PUT(TCU_PRIVARG_REG, TCU_REG_COMMAND / 4) | SPEC_PUT(TCU_PRIVARG_X, 1)));
 	/* a memory EP onto a missing tile times out */
 	tm_ep_mem(w, MISSING_X(NT), MISSING_Y(NT), 0, 0x100, 1, 1);
-	cfg_ep(1, 4, w);
+	tb_cfg_ep(1, 4, w);
 	both_cmd(1, TCU_OP_READ, 4, 0, 0x100, 8, 0);
 	compare_mem("privilege");
 	compare_eps("privilege");
@@ -677,26 +669,26 @@ static void role_ep(uint32_t *w, int t, unsigned e)
 		return;
 	}
 	if (e < 4) {
-		unsigned order = chance(95) ? 5 + rnd() % 4 : (chance(50) ? 4 : 9 + rnd() % 3);
+		unsigned order = chance(95) ? 5 + tb_rnd() % 4 : (chance(50) ? 4 : 9 + tb_rnd() % 3);
 		unsigned rpl = chance(10) ? TCU_NO_EP : 16 + 4 * e;
 
 		if (chance(3))
-			rpl = 28 + rnd() % 4; /* range beyond the EP file */
-		tm_ep_recv(w, 0x8000 + e * 0x1800 + rnd() % 0x300, order, rnd() % 3, rpl);
+			rpl = 28 + tb_rnd() % 4; /* range beyond the EP file */
+		tm_ep_recv(w, 0x8000 + e * 0x1800 + tb_rnd() % 0x300, order, tb_rnd() % 3, rpl);
 	} else if (e < 8) {
-		unsigned tgt = rnd() % NT;
-		unsigned order = chance(95) ? 5 + rnd() % 4 : (chance(50) ? 3 : 12);
-		unsigned crd = chance(20) ? TCU_CRD_UNLIM : 1 + rnd() % 4;
+		unsigned tgt = tb_rnd() % NT;
+		unsigned order = chance(95) ? 5 + tb_rnd() % 4 : (chance(50) ? 3 : 12);
+		unsigned crd = chance(20) ? TCU_CRD_UNLIM : 1 + tb_rnd() % 4;
 
 		if (chance(2))
 			tgt = NT; /* no such tile */
-		tm_ep_send(w, MISSING_X(tgt), MISSING_Y(tgt), chance(95) ? rnd() % 4 : 4 + rnd() % 40, rnd(), order, crd);
+		tm_ep_send(w, MISSING_X(tgt), MISSING_Y(tgt), chance(95) ? tb_rnd() % 4 : 4 + tb_rnd() % 40, tb_rnd(), order, crd);
 		if (chance(3))
 			TM_SET(w, TCU_SEP_REPLY, 1);
 	} else {
-		unsigned tgt = (t + 1 + rnd() % (NT - 1)) % NT;
-		uint32_t base = chance(90) ? rnd() % 0x7000 : rnd() << 8;
-		uint32_t size = chance(90) ? 1 + rnd() % 0x2000 : rnd() << 12;
+		unsigned tgt = (t + 1 + tb_rnd() % (NT - 1)) % NT;
+		uint32_t base = chance(90) ? tb_rnd() % 0x7000 : tb_rnd() << 8;
+		uint32_t size = chance(90) ? 1 + tb_rnd() % 0x2000 : tb_rnd() << 12;
 
 		if (chance(2))
 			tgt = NT;
@@ -706,20 +698,20 @@ static void role_ep(uint32_t *w, int t, unsigned e)
 
 static uint32_t rnd_size(void)
 {
-	unsigned k = rnd() % 100;
+	unsigned k = tb_rnd() % 100;
 
 	if (k < 50)
-		return rnd() % 24;
+		return tb_rnd() % 24;
 	if (k < 85)
-		return rnd() % 300;
+		return tb_rnd() % 300;
 	if (k < 98)
-		return rnd() % 5000;
-	return rnd();
+		return tb_rnd() % 5000;
+	return tb_rnd();
 }
 
 static uint32_t rnd_addr(void)
 {
-	return chance(98) ? rnd() % 0x6000 : MEMSZ - rnd() % 64;
+	return chance(98) ? tb_rnd() % 0x6000 : MEMSZ - tb_rnd() % 64;
 }
 
 /* offsets handed out by FETCH/WAIT, for REPLY and ACK */
@@ -736,7 +728,7 @@ static void note_fetch(int t, unsigned ep, uint32_t cmd)
 static unsigned pick_off(int t, unsigned ep)
 {
 	if (ep < 4 && nfetched[t][ep] && chance(85)) {
-		unsigned i = rnd() % nfetched[t][ep], off = fetched[t][ep][i];
+		unsigned i = tb_rnd() % nfetched[t][ep], off = fetched[t][ep][i];
 
 		fetched[t][ep][i] = fetched[t][ep][--nfetched[t][ep]];
 		return off;
@@ -745,9 +737,9 @@ static unsigned pick_off(int t, unsigned ep)
 		uint32_t *e = mt[t].ep[ep % NEPS];
 		unsigned order = TM_GET(e, TCU_REP_SLOT_ORDER);
 
-		return ((rnd() % (2u << TM_GET(e, TCU_REP_SLOTS))) << order) & 0xffff;
+		return ((tb_rnd() % (2u << TM_GET(e, TCU_REP_SLOTS))) << order) & 0xffff;
 	}
-	return rnd() & 0xffff;
+	return tb_rnd() & 0xffff;
 }
 
 static unsigned pick_ep(int t, unsigned lo)
@@ -759,40 +751,40 @@ static unsigned pick_ep(int t, unsigned lo)
 				return e;
 	}
 	if (chance(92))
-		return lo + rnd() % 4;
-	return chance(80) ? rnd() % 12 : rnd() % 128;
+		return lo + tb_rnd() % 4;
+	return chance(80) ? tb_rnd() % 12 : tb_rnd() % 128;
 }
 
 static void random_cmd(void)
 {
-	int t = rnd() % NT;
-	unsigned k = rnd() % 100;
+	int t = tb_rnd() % NT;
+	unsigned k = tb_rnd() % 100;
 	uint32_t w[4];
 
 	if (k < 6) {
-		unsigned e = chance(95) ? rnd() % 12 : rnd() % NEPS;
+		unsigned e = chance(95) ? tb_rnd() % 12 : tb_rnd() % NEPS;
 
 		role_ep(w, t, e);
-		cfg_ep(t, e, w);
+		tb_cfg_ep(t, e, w);
 		if (e < 4)
 			nfetched[t][e] = 0;
 	} else if (k < 30) {
 		unsigned ep = pick_ep(t, 4);
-		unsigned rpl = chance(30) ? TCU_NO_EP : (chance(95) ? rnd() % 4 : rnd() % 128);
+		unsigned rpl = chance(30) ? TCU_NO_EP : (chance(95) ? tb_rnd() % 4 : tb_rnd() % 128);
 		unsigned order = TM_GET(mt[t].ep[ep % NEPS], TCU_SEP_MSG_ORDER);
-		uint32_t size = chance(70) ? rnd() % 40 :
-				chance(80) && order >= 5 && order < 12 ? rnd() % ((1u << order) - 8) : rnd_size();
+		uint32_t size = chance(70) ? tb_rnd() % 40 :
+				chance(80) && order >= 5 && order < 12 ? tb_rnd() % ((1u << order) - 8) : rnd_size();
 
-		both_cmd(t, TCU_OP_SEND, ep, rpl, rnd_addr(), size, rnd());
+		both_cmd(t, TCU_OP_SEND, ep, rpl, rnd_addr(), size, tb_rnd());
 	} else if (k < 48) {
 		unsigned ep = pick_ep(t, 0);
-		uint32_t size = chance(90) ? rnd() % 56 : rnd_size();
+		uint32_t size = chance(90) ? tb_rnd() % 56 : rnd_size();
 
-		both_cmd(t, TCU_OP_REPLY, ep, pick_off(t, ep), rnd_addr(), size, rnd());
+		both_cmd(t, TCU_OP_REPLY, ep, pick_off(t, ep), rnd_addr(), size, tb_rnd());
 	} else if (k < 58) {
 		unsigned ep = pick_ep(t, 0);
 
-		both_cmd(t, TCU_OP_FETCH_MSG, ep, rnd(), 0, 0, rnd());
+		both_cmd(t, TCU_OP_FETCH_MSG, ep, tb_rnd(), 0, 0, tb_rnd());
 		note_fetch(t, ep, mt[t].command);
 	} else if (k < 66) {
 		unsigned ep = pick_ep(t, 0);
@@ -803,7 +795,7 @@ static void random_cmd(void)
 		uint32_t *e = mt[t].ep[ep % NEPS];
 		uint32_t msize = TM_GET(e, TCU_MEP_SIZE);
 		uint32_t size = rnd_size();
-		uint32_t off = chance(85) && msize ? rnd() % msize : rnd();
+		uint32_t off = chance(85) && msize ? tb_rnd() % msize : tb_rnd();
 
 		if (chance(25) && msize >= size)
 			off = msize - size; /* right at the end */
@@ -826,7 +818,7 @@ static void random_cmd(void)
 		note_fetch(t, ep, got);
 	} else if (k < 95) {
 		/* the kernel invalidates an EP, forced or not */
-		unsigned e = chance(70) ? 12 + rnd() % 20 : chance(95) ? rnd() % 12 : rnd() % 128;
+		unsigned e = chance(70) ? 12 + tb_rnd() % 20 : chance(95) ? tb_rnd() % 12 : tb_rnd() % 128;
 		uint32_t x = (uint32_t)(SPEC_PUT(TCU_EXTCMD_OP, chance(95) ? TCU_EXT_INV_EP : 5) |
 					SPEC_PUT(TCU_EXTCMD_EP, e) | SPEC_PUT(TCU_EXTCMD_FORCE, chance(50)));
 
@@ -841,7 +833,7 @@ static void random_cmd(void)
 			nfetched[t][e] = 0;
 	} else {
 		/* odd opcodes */
-		both_cmd(t, chance(50) ? TCU_OP_SLEEP : 10 + rnd() % 6, rnd() % 12, 0, 0, 0, 0);
+		both_cmd(t, chance(50) ? TCU_OP_SLEEP : 10 + tb_rnd() % 6, tb_rnd() % 12, 0, 0, 0, 0);
 	}
 }
 
@@ -856,18 +848,18 @@ static void setup_roles(void);
 
 static void mid_reset(void)
 {
-	int t = rnd() % NT;
-	unsigned ep = 4 + rnd() % 8;
+	int t = tb_rnd() % NT;
+	unsigned ep = 4 + tb_rnd() % 8;
 
-	wr(t, TCU_REG_DATA_ADDR, rnd() % 0x4000);
-	wr(t, TCU_REG_DATA_SIZE, rnd() % 3000);
-	wr(t, TCU_REG_ARG, rnd() % 64);
+	wr(t, TCU_REG_DATA_ADDR, tb_rnd() % 0x4000);
+	wr(t, TCU_REG_DATA_SIZE, tb_rnd() % 3000);
+	wr(t, TCU_REG_ARG, tb_rnd() % 64);
 	mm_valid[t] = 1;
 	mm_addr[t] = TCU_REG_COMMAND;
-	mm_wdata[t] = cmd_word(ep < 8 ? TCU_OP_SEND : (chance(50) ? TCU_OP_READ : TCU_OP_WRITE), ep, TCU_NO_EP);
+	mm_wdata[t] = tb_cmd_word(ep < 8 ? TCU_OP_SEND : (chance(50) ? TCU_OP_READ : TCU_OP_WRITE), ep, TCU_NO_EP);
 	mm_wstrb[t] = 0xf;
 	mm_done[t] = 0;
-	idle_cycles(rnd() % 400);
+	idle_cycles(tb_rnd() % 400);
 	shim_set_rst_i(sim, 1);
 	idle_cycles(2);
 	shim_set_rst_i(sim, 0);
@@ -897,12 +889,14 @@ static void mid_reset(void)
  * RTL's outcome must equal one of the two serial orders of the model: command
  * then invalidate, or invalidate then command (error codes, RESULT, every
  * memory byte and the EPs of the tiles involved). A third outcome is legal and
- * counted apart: the user command outlasts the kernel's watchdog (e.g. a WRITE
- * to a missing tile waits CmdTimeout cycles), so the kernel's PRIV_WR ends with
- * TIMEOUT_NOC and the invalidation lands after the command; the kernel must
- * retry an invalidation that timed out (docs/tcu-design.md).
+ * counted apart: the user command outlasts CmdTimeout / 2 cycles (e.g. a WRITE
+ * to a missing tile waits CmdTimeout cycles, or a SEND to the own tile queues
+ * behind the kernel's request), so the target answers the kernel's PRIV_WR
+ * with ABORT and applies nothing: the state is that of the command alone, and
+ * the kernel retries (docs/tcu-design.md).
  */
-static unsigned long race_trials, race_cmd_first, race_inv_first, race_late, race_late_wait, race_fail;
+static unsigned long race_trials, race_cmd_first, race_inv_first, race_abort, race_abort_wait, race_fail;
+static unsigned long race_self, race_self_abort; /* SENDs to the own tile raced against a PRIV_REQ to it */
 #define RACE_WAIT 16u /* not an opcode: tile t blocks in a WAIT load */
 static struct tm_tile race_snap[NT];
 static uint8_t race_mem[NT][MEMSZ];
@@ -927,7 +921,7 @@ static void start_cmd(int t, uint32_t cmd, uint32_t addr, uint32_t size, uint32_
 static void race_start_t(int t, unsigned op, unsigned ep, unsigned carg, uint32_t addr, uint32_t size, uint32_t arg)
 {
 	if (op != RACE_WAIT) {
-		start_cmd(t, cmd_word(op, ep, carg), addr, size, arg);
+		start_cmd(t, tb_cmd_word(op, ep, carg), addr, size, arg);
 		return;
 	}
 	mm_valid[t] = 1;
@@ -949,7 +943,9 @@ static void race_poll(int t, uint32_t *got, unsigned op, unsigned ep, int u, uns
 		}
 }
 
-/* the model's outcome of one serial order; 1 if the RTL state matches it */
+/* the model's outcome of one serial order (1: command first, 0: invalidation
+ * first, 2: command only, the kernel's PRIV_WR aborted); 1 if the RTL state
+ * matches it */
 static int race_order(int cmd_first, int t, unsigned op, unsigned ep, unsigned carg, uint32_t addr, uint32_t size,
 		      uint32_t arg, uint32_t karg, const uint32_t got[3], const int *who, int nwho,
 		      uint32_t eps[][NEPS][4])
@@ -961,6 +957,8 @@ static int race_order(int cmd_first, int t, unsigned op, unsigned ep, unsigned c
 		memcpy(mmem[i], race_mem[i], MEMSZ);
 	for (int k = 0; k < 2; k++) {
 		if ((k == 0) != (cmd_first != 0)) { /* 1 and 2: the command first */
+			if (cmd_first == 2)
+				continue; /* aborted: not applied */
 			tm_cmd(&msys, &mt[0], TCU_OP_PRIV_WR, 0, 0, SCRATCH, 4, karg);
 		} else if (op == RACE_WAIT) {
 			int block;
@@ -976,8 +974,8 @@ static int race_order(int cmd_first, int t, unsigned op, unsigned ep, unsigned c
 	if (tres != got[0])
 		return 0;
 	if (cmd_first == 2) {
-		/* the kernel's PRIV_WR timed out waiting for the busy tile; the write landed later */
-		if (SPEC_GET(got[1], TCU_CMD_ERR) != TCU_ERR_TIMEOUT_NOC)
+		/* the target's command engine stayed busy: the kernel got ABORT, nothing applied */
+		if (SPEC_GET(got[1], TCU_CMD_ERR) != TCU_ERR_ABORT)
 			return 0;
 	} else if (mt[0].command != got[1] || mt[0].result != got[2]) {
 		return 0;
@@ -993,36 +991,28 @@ static int race_order(int cmd_first, int t, unsigned op, unsigned ep, unsigned c
 
 static void race_trial(void)
 {
-	int t = 1 + (int)(rnd() % (NT - 1)), u = t, who[2];
-	unsigned k = rnd() % 4, op, ep, carg = TCU_NO_EP, iep, force = chance(50);
-	uint32_t addr = rnd() % 0x6000, size, arg = 0, x, karg, got[3];
+	int t = 1 + (int)(tb_rnd() % (NT - 1)), u = t, who[2];
+	unsigned k = tb_rnd() % 4, op, ep, carg = TCU_NO_EP, iep, force = chance(50);
+	uint32_t addr = tb_rnd() % 0x6000, size, arg = 0, x, karg, got[3];
 	uint32_t eps[2][NEPS][4];
-	unsigned delay = rnd() % 120;
+	unsigned delay = tb_rnd() % 120;
 	int cmd_first_start = chance(70), nwho;
-	unsigned sep = 4 + rnd() % 4;
+	unsigned sep = 4 + tb_rnd() % 4;
 
-	/*
-	 * Known TCU deadlock (docs/tcu-design.md): a SEND to the own tile while a
-	 * PRIV_REQ to that tile waits for the command engine never ends (the
-	 * inbound engine holds the request, the message queues behind it). Such
-	 * races are not drawn until the TCU resolves it; a memory race instead.
-	 */
-	if (k <= 1 && tile_at(TM_GET(mt[t].ep[sep], TCU_SEP_TGT_X), TM_GET(mt[t].ep[sep], TCU_SEP_TGT_Y)) == t)
-		k = 2;
 	if (k == 0) { /* SEND through EP 4..7; invalidate the send EP */
 		op = TCU_OP_SEND;
 		ep = sep;
-		size = rnd() % 64;
-		carg = chance(50) ? TCU_NO_EP : rnd() % 4;
+		size = tb_rnd() % 64;
+		carg = chance(50) ? TCU_NO_EP : tb_rnd() % 4;
 		iep = ep;
-		arg = rnd();
+		arg = tb_rnd();
 	} else if (k == 1) { /* SEND; invalidate the receive EP at the receiver */
 		uint32_t *e;
 
 		op = TCU_OP_SEND;
 		ep = sep;
-		size = rnd() % 64;
-		arg = rnd();
+		size = tb_rnd() % 64;
+		arg = tb_rnd();
 		e = mt[t].ep[ep];
 		u = tile_at(TM_GET(e, TCU_SEP_TGT_X), TM_GET(e, TCU_SEP_TGT_Y));
 		iep = TM_GET(e, TCU_SEP_TGT_EP);
@@ -1032,17 +1022,17 @@ static void race_trial(void)
 		}
 	} else if (k == 3) { /* a core blocked in WAIT on a receive EP; invalidate it or another EP */
 		op = RACE_WAIT;
-		ep = rnd() % 4;
+		ep = tb_rnd() % 4;
 		size = 0;
-		iep = chance(50) ? ep : rnd() % 12;
+		iep = chance(50) ? ep : tb_rnd() % 12;
 	} else { /* READ or WRITE through a memory EP; invalidate it */
 		uint32_t msize;
 
 		op = chance(50) ? TCU_OP_READ : TCU_OP_WRITE;
-		ep = 8 + rnd() % 4;
+		ep = 8 + tb_rnd() % 4;
 		msize = TM_GET(mt[t].ep[ep], TCU_MEP_SIZE);
-		size = 1 + rnd() % 256;
-		arg = msize > size ? rnd() % (msize - size) : 0;
+		size = 1 + tb_rnd() % 256;
+		arg = msize > size ? tb_rnd() % (msize - size) : 0;
 		iep = ep;
 	}
 	x = (uint32_t)(SPEC_PUT(TCU_EXTCMD_OP, TCU_EXT_INV_EP) | SPEC_PUT(TCU_EXTCMD_EP, iep) |
@@ -1061,14 +1051,14 @@ static void race_trial(void)
 	if (cmd_first_start)
 		race_start_t(t, op, ep, carg, addr, size, arg);
 	else
-		start_cmd(0, cmd_word(TCU_OP_PRIV_WR, 0, 0), SCRATCH, 4, karg);
+		start_cmd(0, tb_cmd_word(TCU_OP_PRIV_WR, 0, 0), SCRATCH, 4, karg);
 	idle_cycles(delay);
 	if (cmd_first_start)
-		start_cmd(0, cmd_word(TCU_OP_PRIV_WR, 0, 0), SCRATCH, 4, karg);
+		start_cmd(0, tb_cmd_word(TCU_OP_PRIV_WR, 0, 0), SCRATCH, 4, karg);
 	else
 		race_start_t(t, op, ep, carg, addr, size, arg);
 	for (unsigned long c = 0; !mm_done[t] || !mm_done[0]; c++) { /* both COMMAND stores taken */
-		step();
+		tb_step();
 		if (c > HANG_CYCLES) {
 			printf("tcu_tb: HANG: T7 race: COMMAND stores not taken in %lu cycles\n", HANG_CYCLES);
 			exit(1);
@@ -1091,14 +1081,19 @@ static void race_trial(void)
 				eps[i][e][w] = rd(who[i], TCU_REG_EP_BASE + 16 * e + 4 * w);
 	race_trials++;
 	ncmds += 2;
+	if (op == TCU_OP_SEND && tile_at(TM_GET(race_snap[t].ep[ep], TCU_SEP_TGT_X),
+					 TM_GET(race_snap[t].ep[ep], TCU_SEP_TGT_Y)) == t) {
+		race_self++;
+		race_self_abort += SPEC_GET(got[1], TCU_CMD_ERR) == TCU_ERR_ABORT;
+	}
 	if (race_order(1, t, op, ep, carg, addr, size, arg, karg, got, who, nwho, eps)) {
 		race_cmd_first++;
 	} else if (race_order(0, t, op, ep, carg, addr, size, arg, karg, got, who, nwho, eps)) {
 		race_inv_first++;
 	} else if (race_order(2, t, op, ep, carg, addr, size, arg, karg, got, who, nwho, eps)) {
-		race_late++;
+		race_abort++;
 		if (op == RACE_WAIT)
-			race_late_wait++;
+			race_abort_wait++;
 	} else {
 		race_fail++;
 		FAIL("T7 race: tile %d op %u ep %u size %u, inval tile %d EP %u force %u, delay %u: COMMAND 0x%08x "
@@ -1111,7 +1106,7 @@ static void race_trial(void)
 		return;
 	}
 	/* the matched order's state is the model's now; the slot may need re-filling */
-	if (iep < 4)
+	if (iep < 4 && !mt[u].ep[iep][0])
 		nfetched[u][iep] = 0;
 	if (!mt[u].ep[iep][0] && chance(80)) {
 		uint32_t w[4];
@@ -1119,7 +1114,7 @@ static void race_trial(void)
 		do
 			role_ep(w, u, iep);
 		while (!w[0]);
-		cfg_ep(u, iep, w);
+		tb_cfg_ep(u, iep, w);
 	}
 }
 
@@ -1133,19 +1128,19 @@ static void setup_roles(void)
 			do
 				role_ep(w, t, e);
 			while (!w[0]);
-			cfg_ep(t, e, w);
+			tb_cfg_ep(t, e, w);
 		}
 	compare_eps("setup");
 }
 
 int main(int argc, char **argv)
 {
-	unsigned long n = 3000, seed = 1, reset_every = 500, race_pm = 0;
+	unsigned long n = 3000, seed = 1, reset_every = 500, race_pm = 0, flood = 0;
 	const char *trace = NULL;
 	unsigned long long trace_from = 0;
 	int opt;
 
-	while ((opt = getopt(argc, argv, "n:s:p:t:T:r:x:d")) != -1) {
+	while ((opt = getopt(argc, argv, "n:s:p:t:T:r:x:F:d")) != -1) {
 		switch (opt) {
 		case 'd':
 			debug = 1;
@@ -1171,24 +1166,28 @@ int main(int argc, char **argv)
 		case 'x':
 			race_pm = strtoul(optarg, NULL, 0);
 			break;
+		case 'F':
+			flood = strtoul(optarg, NULL, 0);
+			break;
 		default:
 			fprintf(stderr, "usage: tcu_tb [-n steps] [-s seed] [-p stall%%] [-r reset_every] "
-					"[-x race_permille] [-t trace.fst [-T from_cycle]]\n"
+					"[-x race_permille] [-F flood_cycles] [-t trace.fst [-T from_cycle]]\n"
 					"  every step is one random command, or (with probability race_permille/1000)\n"
-					"  one T7 race trial; a global reset hits the traffic every reset_every steps\n");
+					"  one T7 race trial; a global reset hits the traffic every reset_every steps;\n"
+					"  -F runs the T6 flooding experiment (tcu_flood.c) instead of the random steps\n");
 			return 2;
 		}
 	}
 	rng ^= seed * 0x9e3779b97f4a7c15ull;
 	for (int i = 0; i < 8; i++)
-		rnd();
+		tb_rnd();
 	sim = shim_new(0, NULL);
 	if (trace)
 		shim_trace(sim, trace, trace_from, ~0ull);
 	tm_sys_init(&msys, 0, 0);
 	for (int t = 0; t < NT; t++) {
 		for (unsigned i = 0; i < MEMSZ; i++)
-			rmem[t][i] = mmem[t][i] = (uint8_t)rnd();
+			rmem[t][i] = mmem[t][i] = (uint8_t)tb_rnd();
 		tm_tile_init(&mt[t], &msys, TX(t), TY(t), NEPS, mmem[t], MEMSZ);
 		tm_sys_add(&msys, &mt[t]);
 	}
@@ -1199,11 +1198,19 @@ int main(int argc, char **argv)
 
 	test_privilege();
 	test_latency();
+	if (flood) {
+		unsigned long f = flood_run(flood);
+
+		printf("tcu_tb: seed %lu, T6 flooding, %llu cycles, %lu failed checks, %lu mismatches\n", seed,
+		       (unsigned long long)shim_cycle(sim), f, mismatches);
+		shim_free(sim);
+		return f || mismatches ? 1 : 0;
+	}
 	setup_roles();
 	for (unsigned long i = 0; i < n; i++) {
 		if (reset_every && i % reset_every == reset_every - 1)
 			mid_reset();
-		if (rnd() % 1000 < race_pm)
+		if (tb_rnd() % 1000 < race_pm)
 			race_trial();
 		else
 			random_cmd();
@@ -1254,9 +1261,10 @@ int main(int argc, char **argv)
 		       "%lu mismatches\n", dl, mismatches);
 		if (race_trials)
 			printf("T7 races: %lu invalidations during a command or delivery (%lu command first, %lu invalidate "
-			       "first, %lu kernel timed out and the invalidation landed after the command), %lu matching "
-			       "no serial order; %lu of those timeouts behind a WAIT\n", race_trials, race_cmd_first,
-			       race_inv_first, race_late, race_fail, race_late_wait);
+			       "first, %lu invalidations aborted by the busy tile, nothing applied), %lu matching no serial "
+			       "order; %lu of the aborts behind a WAIT; %lu SENDs to the own tile raced (%lu aborted)\n",
+			       race_trials, race_cmd_first, race_inv_first, race_abort, race_fail, race_abort_wait, race_self,
+			       race_self_abort);
 		printf("T8 commands: %lu commands (%lu unknown opcodes, %lu EP indices beyond the file), longest %lu "
 		       "cycles, 0 hangs\n", ncmds, unk, bad_ep, max_lat);
 		printf("T9 resets: %lu global resets in traffic, all EPs invalid after each, %lu mismatches\n", resets,
