@@ -566,9 +566,11 @@ module tcu_in #(
 				state_d = p_write ? S_PRIV_FLIT : S_RSP;
 			end else if (pwait_q == PW_TO) begin
 				// the command engine did not finish (it may wait for this very
-				// input): apply nothing, drain, answer ABORT
+				// input): apply nothing; S_PRIV_FLIT with no words left drains
+				// the rest and answers ABORT
 				err_d   = TCU_ERR_ABORT;
-				state_d = open_q ? S_DRAIN : S_RSP;
+				widx_d  = p_cnt;
+				state_d = S_PRIV_FLIT;
 			end
 		end
 		S_PRIV_FLIT: begin
