@@ -177,6 +177,9 @@ int rt_act_create(struct rt_act *a, uint32_t tile_sel, unsigned tile, uint32_t c
 int rt_act_load(const struct rt_act *a, const struct rt_mgate *img, uint32_t off, uint32_t size, const char *args,
 		uint32_t args_len);
 int rt_act_start(const struct rt_act *a);
+/* The first module of kind (BOOT_KIND_*) in the boot image behind memory gate img:
+ * its offset and size; KIF_ERR_INV_ARGS if the image has none (or is no image). */
+int rt_boot_find(const struct rt_mgate *img, uint32_t kind, uint32_t *off, uint32_t *size);
 /* Wait until the child exits; *code gets its exit code. */
 int rt_act_wait(const struct rt_act *a, int32_t *code);
 

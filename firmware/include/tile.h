@@ -39,6 +39,9 @@ static inline uint32_t tile_x(void) { return SPEC_GET(TILE_DEV(MM_DEV_TILE_ID), 
 static inline uint32_t tile_y(void) { return SPEC_GET(TILE_DEV(MM_DEV_TILE_ID), MM_TILEID_Y); }
 static inline uint32_t tile_num(void) { return SPEC_GET(TILE_DEV(MM_DEV_TILE_ID), MM_TILEID_NUM); }
 
+/* Sort n words ascending (Shell sort, in place: for the sample arrays of benchmarks). */
+void tile_sort_u32(uint32_t *a, int n);
+
 /* End the run: 0 = pass, anything else = fail. Never returns. */
 __attribute__((noreturn)) void tile_exit(int code);
 

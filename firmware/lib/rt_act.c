@@ -114,3 +114,27 @@ int rt_act_wait(const struct rt_act *a, int32_t *code)
 {
 	return rt_sys_act_wait(a->sel, code);
 }
+
+#define RT_BW(F) (BOOT_##F##_LSB / 32)
+
+int rt_boot_find(const struct rt_mgate *img, uint32_t kind, uint32_t *off, uint32_t *size)
+{
+	uint32_t hdr[RT_BW(HDR_FLAGS) + 1], mod[BOOT_MOD_BYTES / 4];
+	int err = rt_mgate_read(img, hdr, sizeof(hdr), 0);
+
+	if (err)
+		return err;
+	if (hdr[RT_BW(HDR_MAGIC)] != BOOT_MAGIC)
+		return KIF_ERR_INV_ARGS;
+	for (uint32_t i = 0; i < hdr[RT_BW(HDR_NMODS)] && i < BOOT_MAX_MODS; i++) {
+		err = rt_mgate_read(img, mod, sizeof(mod), sizeof(hdr) + i * BOOT_MOD_BYTES);
+		if (err)
+			return err;
+		if (mod[RT_BW(MOD_KIND)] == kind) {
+			*off = mod[RT_BW(MOD_OFFSET)];
+			*size = mod[RT_BW(MOD_SIZE)];
+			return 0;
+		}
+	}
+	return KIF_ERR_INV_ARGS;
+}

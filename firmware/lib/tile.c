@@ -37,3 +37,16 @@ static int console_put(char c, FILE *f)
 static FILE console = FDEV_SETUP_STREAM(console_put, NULL, NULL, _FDEV_SETUP_WRITE);
 FILE *const stdout = &console;
 FILE *const stderr = &console;
+
+void tile_sort_u32(uint32_t *a, int n)
+{
+	for (int gap = n / 2; gap > 0; gap /= 2)
+		for (int i = gap; i < n; i++) {
+			uint32_t v = a[i];
+			int j = i;
+
+			for (; j >= gap && a[j - gap] > v; j -= gap)
+				a[j] = a[j - gap];
+			a[j] = v;
+		}
+}

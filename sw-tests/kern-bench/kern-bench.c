@@ -13,18 +13,6 @@
 
 static uint32_t kb_t[KB_CALLS];
 
-static void kb_sort(uint32_t *a, int n)
-{
-	for (int i = 1; i < n; i++) {
-		uint32_t v = a[i];
-		int j = i - 1;
-
-		while (j >= 0 && a[j] > v)
-			a[j + 1] = a[j], j--;
-		a[j + 1] = v;
-	}
-}
-
 int main(void)
 {
 	for (int i = 0; i < KB_CALLS; i++) {
@@ -38,7 +26,7 @@ int main(void)
 		}
 		kb_t[i] = t1 - t0;
 	}
-	kb_sort(kb_t, KB_CALLS);
+	tile_sort_u32(kb_t, KB_CALLS);
 	printf("kern-bench: noop syscall round trip over %d calls: min %lu median %lu max %lu cycles\n", KB_CALLS,
 	       (unsigned long)kb_t[0], (unsigned long)kb_t[KB_CALLS / 2], (unsigned long)kb_t[KB_CALLS - 1]);
 	return 0;

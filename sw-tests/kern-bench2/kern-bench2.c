@@ -30,9 +30,6 @@
 /* boot capabilities of root in the 2x2 SoC (kern_boot): tile 2, then the memory tile's gate */
 #define SEL_TILE2 1
 #define SEL_MEM 2
-#define W(F) (BOOT_##F##_LSB / 32)
-#define HDR_WORDS (W(HDR_FLAGS) + 1)
-#define MOD_WORDS (BOOT_MOD_BYTES / 4)
 
 enum { OP_SGATE, OP_MGATE, OP_DERIVE, OP_ACTIVATE, OP_DEACTIVATE, OP_REVOKE, OP_ACREATE, OP_ALOAD, OP_ASTART,
        OP_ACS, OP_AREVOKE, OP_NUM };
@@ -58,46 +55,11 @@ static int kb2_n = KB2_N;
 		}                                                                                     \
 	} while (0)
 
-static void kb2_sort(uint32_t *a, int n)
-{
-	for (int i = 1; i < n; i++) {
-		uint32_t v = a[i];
-		int j = i - 1;
-
-		while (j >= 0 && a[j] > v)
-			a[j + 1] = a[j], j--;
-		a[j + 1] = v;
-	}
-}
-
 /* store sample i of op (round 0 is the warm-up, not stored) */
 static void kb2_put(int op, int round, uint32_t t)
 {
 	if (round > 0)
 		kb2_t[op][round - 1] = t;
-}
-
-/* the boot image's first PROG module: offset and size of its (stripped) ELF */
-static int kb2_find_prog(const struct rt_mgate *img, uint32_t *off, uint32_t *size)
-{
-	uint32_t hdr[HDR_WORDS], mod[MOD_WORDS];
-	int err = rt_mgate_read(img, hdr, sizeof(hdr), 0);
-
-	if (err)
-		return err;
-	if (hdr[W(HDR_MAGIC)] != BOOT_MAGIC)
-		return KIF_ERR_INV_ARGS;
-	for (uint32_t i = 0; i < hdr[W(HDR_NMODS)] && i < BOOT_MAX_MODS; i++) {
-		err = rt_mgate_read(img, mod, sizeof(mod), sizeof(hdr) + i * BOOT_MOD_BYTES);
-		if (err)
-			return err;
-		if (mod[W(MOD_KIND)] == BOOT_KIND_PROG) {
-			*off = mod[W(MOD_OFFSET)];
-			*size = mod[W(MOD_SIZE)];
-			return 0;
-		}
-	}
-	return KIF_ERR_INV_ARGS;
 }
 
 static int kb2_gates(const struct rt_rgate *rg, uint32_t a, uint32_t b, uint32_t ep_sel)
@@ -191,7 +153,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	TRY("bind boot memory gate", rt_mgate_bind(&img, SEL_MEM, 0x100000));
-	TRY("find the child in the boot image", kb2_find_prog(&img, &off, &size));
+	TRY("find the child in the boot image", rt_boot_find(&img, BOOT_KIND_PROG, &off, &size));
 	TRY("receive gate", rt_rgate_new(&rg, rbuf, 6, 2));
 	a = rt_sel_alloc();
 	b = rt_sel_alloc();
@@ -202,7 +164,7 @@ int main(int argc, char **argv)
 	printf("kern-bench2: %d calls each after a warm-up, caller on tile %lu, child ELF %lu bytes\n", kb2_n,
 	       (unsigned long)tile_num(), (unsigned long)size);
 	for (int op = 0; op < OP_NUM; op++) {
-		kb2_sort(kb2_t[op], kb2_n);
+		tile_sort_u32(kb2_t[op], kb2_n);
 		printf("kern-bench2: %-16s %4d calls: min %7lu median %7lu max %7lu cycles\n", kb2_names[op], kb2_n,
 		       (unsigned long)kb2_t[op][0], (unsigned long)kb2_t[op][kb2_n / 2],
 		       (unsigned long)kb2_t[op][kb2_n - 1]);

@@ -19,9 +19,6 @@
 /* boot capabilities of root in the 2x2 SoC (kern_boot): tile 2, then the memory tile's gate */
 #define SEL_TILE2 1
 #define SEL_MEM 2
-#define W(F) (BOOT_##F##_LSB / 32)
-#define HDR_WORDS (W(HDR_FLAGS) + 1)
-#define MOD_WORDS (BOOT_MOD_BYTES / 4)
 
 struct kc_case {
 	const char *arg;
@@ -40,29 +37,6 @@ static const struct kc_case kc_cases[] = {
 static uint8_t rbuf[2 << 6] __attribute__((aligned(128)));
 static uint8_t pbuf[1 << 6] __attribute__((aligned(64)));
 static struct rt_rgate rpl; /* replies to our messages to ourselves */
-
-/* the boot image's first PROG module: offset and size of its (stripped) ELF */
-static int kc_find_prog(const struct rt_mgate *img, uint32_t *off, uint32_t *size)
-{
-	uint32_t hdr[HDR_WORDS], mod[MOD_WORDS];
-	int err = rt_mgate_read(img, hdr, sizeof(hdr), 0);
-
-	if (err)
-		return err;
-	if (hdr[W(HDR_MAGIC)] != BOOT_MAGIC)
-		return KIF_ERR_INV_ARGS;
-	for (uint32_t i = 0; i < hdr[W(HDR_NMODS)] && i < BOOT_MAX_MODS; i++) {
-		err = rt_mgate_read(img, mod, sizeof(mod), sizeof(hdr) + i * BOOT_MOD_BYTES);
-		if (err)
-			return err;
-		if (mod[W(MOD_KIND)] == BOOT_KIND_PROG) {
-			*off = mod[W(MOD_OFFSET)];
-			*size = mod[W(MOD_SIZE)];
-			return 0;
-		}
-	}
-	return KIF_ERR_INV_ARGS;
-}
 
 /* one child with argument arg: returns its exit code (or -1 after a failed check) */
 static int32_t kc_run(const struct rt_mgate *img, uint32_t off, uint32_t size, const char *arg)
@@ -123,7 +97,7 @@ int main(void)
 	int32_t code = -1;
 
 	CHECK_EQ(rt_mgate_bind(&img, SEL_MEM, 0x100000), 0);
-	CHECK_EQ(kc_find_prog(&img, &off, &size), 0);
+	CHECK_EQ(rt_boot_find(&img, BOOT_KIND_PROG, &off, &size), 0);
 	CHECK_EQ(rt_rgate_new(&rg, rbuf, 6, 1), 0);
 	CHECK_EQ(rt_rgate_new(&rpl, pbuf, 6, 0), 0);
 	CHECK_EQ(rt_sgate_new(&sg, rg.sel, 0x33, 1), 0);

@@ -16,18 +16,6 @@
 static uint8_t rbuf[64] __attribute__((aligned(64)));
 static uint32_t t_rt[IPC_ROUNDS], t_raw[IPC_ROUNDS];
 
-static void sort(uint32_t *a, int n)
-{
-	for (int i = 1; i < n; i++) {
-		uint32_t v = a[i];
-		int j = i - 1;
-
-		while (j >= 0 && a[j] > v)
-			a[j + 1] = a[j], j--;
-		a[j + 1] = v;
-	}
-}
-
 static int setup(struct rt_act *pong, struct rt_sgate *sg, struct rt_rgate *rpl)
 {
 	uint32_t rg = rt_sel_alloc(), ep = rt_sel_alloc();
@@ -92,8 +80,8 @@ int main(void)
 		printf("kern-ipc: %s, %lu bad replies, pong exit %ld\n", rt_strerror(err), (unsigned long)bad, (long)code);
 		return 1;
 	}
-	sort(t_rt, IPC_ROUNDS);
-	sort(t_raw, IPC_ROUNDS);
+	tile_sort_u32(t_rt, IPC_ROUNDS);
+	tile_sort_u32(t_raw, IPC_ROUNDS);
 	printf("kern-ipc: %d rounds, 8 B + 8 B, runtime API round trip median %lu cycles (min %lu), raw TCU median %lu "
 	       "cycles (min %lu), runtime/raw %lu %%\n",
 	       IPC_ROUNDS, (unsigned long)t_rt[IPC_ROUNDS / 2], (unsigned long)t_rt[0],

@@ -33,19 +33,6 @@
 static uint32_t t[MAX_ROUNDS];
 static uint32_t bad;
 
-static void sort(uint32_t *a, int n)
-{
-	for (int gap = n / 2; gap > 0; gap /= 2)
-		for (int i = gap; i < n; i++) {
-			uint32_t v = a[i];
-			int j = i;
-
-			for (; j >= gap && a[j - gap] > v; j -= gap)
-				a[j] = a[j - gap];
-			a[j] = v;
-		}
-}
-
 /* nearest-rank percentile of a sorted array */
 static uint32_t pct(const uint32_t *a, int n, int p)
 {
@@ -127,7 +114,7 @@ static void rtt(uint32_t size, uint32_t rounds, uint32_t warmup, uint32_t hops)
 		if (r >= warmup)
 			t[r - warmup] = t1 - t0;
 	}
-	sort(t, (int)rounds);
+	tile_sort_u32(t, (int)rounds);
 	printf("RTT hops=%u size=%u rounds=%u min=%u med=%u p99=%u max=%u\n", (unsigned)hops, (unsigned)size,
 	       (unsigned)rounds, (unsigned)t[0], (unsigned)t[rounds / 2], (unsigned)pct(t, (int)rounds, 99),
 	       (unsigned)t[rounds - 1]);
@@ -155,7 +142,7 @@ static void hw_send(uint32_t rounds, uint32_t hops)
 		t[r] = p[1] - t0;
 		CHECK_EQ(tcu_ack(PING_RPL_REP, off), 0);
 	}
-	sort(t, (int)rounds);
+	tile_sort_u32(t, (int)rounds);
 	printf("HW hops=%u rounds=%u min=%u med=%u max=%u raw_med=%u cal=%u\n", (unsigned)hops, (unsigned)rounds,
 	       (unsigned)(t[0] - 2 * cal), (unsigned)(t[rounds / 2] - 2 * cal), (unsigned)(t[rounds - 1] - 2 * cal),
 	       (unsigned)t[rounds / 2], (unsigned)cal);
@@ -163,7 +150,7 @@ static void hw_send(uint32_t rounds, uint32_t hops)
 
 static uint32_t median(uint32_t *a, uint32_t n)
 {
-	sort(a, (int)n);
+	tile_sort_u32(a, (int)n);
 	return a[n / 2];
 }
 

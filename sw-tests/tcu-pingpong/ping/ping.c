@@ -13,18 +13,6 @@
 
 static uint32_t rtt[PP_ROUNDS];
 
-static void sort(uint32_t *a, int n)
-{
-	for (int i = 1; i < n; i++) {
-		uint32_t v = a[i];
-		int j = i - 1;
-
-		while (j >= 0 && a[j] > v)
-			a[j + 1] = a[j], j--;
-		a[j + 1] = v;
-	}
-}
-
 int main(void)
 {
 	uint32_t msg[2], bad = 0;
@@ -47,7 +35,7 @@ int main(void)
 		rtt[r] = t1 - t0;
 	}
 	CHECK_EQ(bad, 0);
-	sort(rtt, PP_ROUNDS);
+	tile_sort_u32(rtt, PP_ROUNDS);
 	printf("ping: %d rounds, 8 B + 8 B, round trip min %u median %u max %u cycles\n", PP_ROUNDS,
 	       (unsigned)rtt[0], (unsigned)rtt[PP_ROUNDS / 2], (unsigned)rtt[PP_ROUNDS - 1]);
 	return check_done("ping");
