@@ -2,6 +2,7 @@
 # console unit test and the gate-level check. Included by the top Makefile.
 #   make bitstream [BOARD=ulx3s] [DEVICE=85F] [PROG=sw-tests/hello] [FREQ=50]
 #   make flash     [BOARD=ulx3s]      make fpga-report [BOARD=ulx3s]
+#   make fpga-ooc  [BLOCK=tcu_top]    one block's Fmax and critical path, out of context
 ifeq ($(origin VMODEL),undefined)
 include sim/common/verilator.mk
 endif
@@ -178,3 +179,49 @@ $(GL_DIR)/fpga_top.v: $(GL_DIR)/prog.hex $(FPGA_GL_RTL) fpga/fpga.mk | $(FPGA_DE
 
 $(eval $(call VMODEL,fpga-gl,fpga_top,$$(GL_DIR)/fpga_top.v $$(GL_CELLS),sim/fpga/gl_top.ports,sim/fpga/gl_tb.c sim/fpga/uart_rx.c,--no-trace -Wno-fatal -Wno-lint -Wno-style -DNO_INCLUDES -I$(GL_DIR)/cells))
 TEST_BUILD += $(fpga-gl_BIN)
+
+# ---- out-of-context timing of one block (not in make test: minutes) ------------
+#   make fpga-ooc [BLOCK=tcu_top|noc_router|tile_top] [OOC_PARAMS="Name=value ..."] [SEED=1]
+# The block alone behind fpga/tools/ooc_wrap.py's wrapper (inputs from a shift chain,
+# outputs into a MISR, 3 pins), Yosys synth_ecp5 + nextpnr-ecp5 on BOARD's device
+# (ULX3S 85F, speed 6) at OOC_FREQ with seed SEED; prints Fmax and the critical path
+# with the RTL source of each step (fpga/tools/ooc_report.py). Other blocks:
+# BLOCK=<module> OOC_RTL="<files>".
+BLOCK ?= tcu_top
+OOC_RTL_tcu_top = $(TCU_RTL)
+OOC_RTL_noc_router = rtl/cmn/cmn_skid.v rtl/noc/noc_router.v
+OOC_RTL_tcu_cmd = $(TCU_RTL)
+OOC_RTL_tcu_in = $(TCU_RTL)
+OOC_RTL_tile_top = $(TILE_RTL)
+OOC_PARAMS_tile_top = HasTcu=1
+OOC_RTL ?= $(OOC_RTL_$(BLOCK))
+OOC_PARAMS ?= $(OOC_PARAMS_$(BLOCK))
+OOC_FREQ ?= 50
+OD = $(B)/fpga/ooc/$(BLOCK)$(if $(OOC_TAG),-$(OOC_TAG))
+OOC_CHPARAM = $(if $(strip $(OOC_PARAMS)),chparam $(foreach p,$(OOC_PARAMS),-set $(subst =, ,$(p))) $(BLOCK);)
+OOC_READS = $(foreach f,$(OOC_RTL),read_verilog -Irtl/include $(f);)
+
+.PHONY: fpga-ooc
+$(OD)/config.txt: FORCE
+	@test -n "$(strip $(OOC_RTL))" || { echo "fpga-ooc: no RTL for BLOCK=$(BLOCK): give OOC_RTL=\"<files>\""; exit 2; }
+	@mkdir -p $(dir $@)
+	@echo 'block=$(BLOCK) params=$(OOC_PARAMS) nextpnr=$(BOARD_NEXTPNR) freq=$(OOC_FREQ) seed=$(SEED) rtl=$(OOC_RTL)' | cmp -s - $@ || \
+		echo 'block=$(BLOCK) params=$(OOC_PARAMS) nextpnr=$(BOARD_NEXTPNR) freq=$(OOC_FREQ) seed=$(SEED) rtl=$(OOC_RTL)' > $@
+
+$(OD)/fpga_ooc.v: $(OD)/config.txt $(OOC_RTL) fpga/tools/ooc_wrap.py | $(FPGA_DEPS)
+	$(Q)$(FPGA_YOSYS) -q -p "$(OOC_READS) $(OOC_CHPARAM) hierarchy -top $(BLOCK); tee -q -o $(OD)/ports.txt portlist -m $(BLOCK)" > $(OD)/ports.log 2>&1 || \
+		{ tail -5 $(OD)/ports.log; exit 1; }
+	$(Q)$(PY) fpga/tools/ooc_wrap.py $(OD)/ports.txt $(BLOCK) $@
+
+$(OD)/synth.json: $(OD)/fpga_ooc.v $(OOC_RTL) fpga/fpga.mk | $(FPGA_DEPS)
+	$(Q)echo "$(OOC_READS) read_verilog $(OD)/fpga_ooc.v; $(OOC_CHPARAM) synth_ecp5 -top fpga_ooc -json $@; tee -q -o $(OD)/synth.stat stat" > $(OD)/synth.ys
+	$(Q)nice -n 19 $(FPGA_STAGE) "synth  $(BLOCK) out of context: Yosys synth_ecp5" $(OD)/synth.log $(FPGA_YOSYS) -s $(OD)/synth.ys
+
+$(OD)/pnr.json: $(OD)/synth.json | $(FPGA_DEPS)
+	$(Q)rm -f $@
+	$(Q)nice -n 19 $(FPGA_STAGE) "pnr    $(BLOCK) on $(BOARD_PART) at $(OOC_FREQ) MHz, seed $(SEED): nextpnr-ecp5" $(OD)/pnr.log \
+		$(FPGA_NEXTPNR) --json $< $(BOARD_NEXTPNR) --freq $(OOC_FREQ) --seed $(SEED) \
+		--timing-allow-fail --report $@.tmp --threads 1 && mv $@.tmp $@
+
+fpga-ooc: fpga-check-board $(OD)/pnr.json
+	$(Q)$(PY) fpga/tools/ooc_report.py --block $(BLOCK) --dir $(OD) --freq $(OOC_FREQ)
