@@ -60,13 +60,13 @@ bench-tcu-flood: $(DEPS_STAMP) $(tcu-mesh3x3_BIN)
 	$(Q)grep '^  \|^T6' $(B)/bench/tcu-flood.out
 	$(Q)python3 tools/perf.py --config "3x3 TCU mesh (tcu_tb -F), server tile 4 (16 slots), victim tile 1 (1 credit), 6 attackers (2 credits each), 10^6 cycles, no link stalls" $(B)/bench/tcu-flood.out
 
-# Proofs T1-T4 (rtl/tcu/formal/README.md), not in make test: each row needs minutes of
-# CPU (model build, pdr budget, bmc3, covers), more than make test's budget allows.
-# formal-tcu: pdr 20 s, else bmc3 depth 16; every cover; each row's mutant must fail.
-# formal-tcu-long: pdr 600 s, else bmc3 depth 40.
+# Proofs T1-T4 (rtl/tcu/formal/README.md), not in make test: each row needs tens of
+# minutes of CPU (a model, pdr and k-induction per assertion, bmc3, covers).
+# formal-tcu: pdr 20 s per assertion, else 2-induction, else bmc3 depth 16; every cover;
+# each row's mutant must fail. formal-tcu-long: pdr 120 s, 4-induction, bmc3 depth 40.
 .PHONY: formal-tcu formal-tcu-long
 formal-tcu: $(DEPS_STAMP)
 	$(Q)FORMAL_PDR_S=20 python3 tools/runtests.py -j $(JOBS) -k tcu-formal rtl/tcu/formal/tests.list
 formal-tcu-long: $(DEPS_STAMP)
-	$(Q)FORMAL_PDR_S=600 FORMAL_BMC_DEPTH=40 FORMAL_COVER_DEPTH=30 \
+	$(Q)FORMAL_PDR_S=120 FORMAL_IND_K=4 FORMAL_IND_S=600 FORMAL_BMC_DEPTH=40 FORMAL_COVER_DEPTH=30 \
 		python3 tools/runtests.py -j $(JOBS) -k tcu-formal rtl/tcu/formal/tests.list

@@ -262,6 +262,105 @@ module tcu_formal_cmd #(
 	wire [5:0]  cur_now = f_cmd_w ? n_cur : o_cur;
 	wire [5:0]  max_now = f_cmd_w ? n_max : o_max;
 
+	// ------------------------------------------------------------ lemmas
+	// Facts of every reachable state that help ABC pdr (tools/formal.sh,
+	// FORMAL_EACH=1): each is proved on its own first, then assumed while the
+	// row's properties are proved. They read tcu_cmd's registers through
+	// FORMAL_LINK (prove.sh): after flatten, each wire below is driven by the
+	// register of that name (an unlinked one is free and its lemma fails).
+	wire [4:0]  \u_cmd.state_q ;
+	wire [3:0]  \u_cmd.op_q ;
+	wire [6:0]  \u_cmd.ep_q ;
+	wire [31:0] \u_cmd.arg_q ;
+	wire [31:0] \u_cmd.dsize_q ;
+	wire        \u_cmd.waitop_q ;
+	wire        \u_cmd.took_q ;
+	wire [31:0] \u_cmd.base_q ;
+	wire [31:0] \u_cmd.done_q ;
+	wire [12:0] \u_cmd.u_xfer.u_wr.nd_q ;
+	wire [12:0] \u_cmd.u_xfer.u_wr.in_left_q ;
+	wire [2:0]  \u_cmd.u_xfer.u_wr.off_q ;
+	wire [2:0]  \u_cmd.u_xfer.u_wr.endb_q ;
+	wire        \u_cmd.u_xfer.u_wr.cv_q ;
+	wire        \u_cmd.u_xfer.u_wr.first_q ;
+	wire [4:0]  i_state = \u_cmd.state_q ;
+	wire [3:0]  i_op    = \u_cmd.op_q ;
+	wire [31:0] i_dsize = \u_cmd.dsize_q ;
+	wire [31:0] i_done  = \u_cmd.done_q ;
+	wire [12:0] w_nd    = \u_cmd.u_xfer.u_wr.nd_q ;
+	wire [12:0] w_left  = \u_cmd.u_xfer.u_wr.in_left_q ;
+	wire [2:0]  w_off   = \u_cmd.u_xfer.u_wr.off_q ;
+	wire [2:0]  w_endb  = \u_cmd.u_xfer.u_wr.endb_q ;
+	wire        w_cv    = \u_cmd.u_xfer.u_wr.cv_q ;
+	wire        w_first = \u_cmd.u_xfer.u_wr.first_q ;
+	localparam [4:0] I_IDLE = 5'd0, I_CHK_A = 5'd1, I_CHK_B = 5'd2, I_MSG_HEAD = 5'd3, I_MSG_META = 5'd4, I_PAY = 5'd5, I_WAIT_RSP = 5'd6,
+		I_BURST = 5'd11, I_MEM_ADDR = 5'd12, I_RD_DATA = 5'd13, I_PRIV = 5'd14;
+	wire        i_rw    = !\u_cmd.waitop_q && (i_op == TCU_OP_READ || i_op == TCU_OP_WRITE);
+	wire        i_burst = (i_state == I_BURST || i_state == I_MEM_ADDR);
+	wire        i_xfer  = (i_state == I_WAIT_RSP || i_state == I_RD_DATA || i_state == I_PAY);
+	// a message on its way (after CHK_B): head, meta, payload, response, refund
+	wire        i_msg   = (i_state == I_MSG_HEAD || i_state == I_MSG_META || i_state == I_PAY ||
+			       i_state == I_WAIT_RSP || i_state == 5'd7);
+	wire [31:0] i_left  = i_dsize - i_done;
+	wire [31:0] i_blen  = (i_left > TCU_MEM_BURST) ? TCU_MEM_BURST : i_left;
+	wire [13:0] w_need  = {1'b0, w_left} + {11'd0, w_off} + 14'd7;
+	always @(*)
+		if (f_past_valid && !rst_i) begin
+			// the command registers are the ones the harness saw at the start
+			if (i_state != I_IDLE) begin
+				l_kind: assert (f_cmd_q == !\u_cmd.waitop_q );
+				if (!\u_cmd.waitop_q )
+					l_cmd: assert (i_op == f_op_q && \u_cmd.ep_q == f_cep_q &&
+						       \u_cmd.arg_q == f_arg_q && i_dsize == f_size_q);
+			end
+			// SPM writer: dwords left = pending chunk + dwords of the bytes to come
+			if (w_left != 13'd0)
+				l_wr_nd: assert ({1'b0, w_nd} == {13'd0, w_cv} + (w_need >> 3));
+			else
+				l_wr_end: assert (w_nd >= {12'd0, w_cv} && w_nd <= {12'd0, w_cv} + 13'd1);
+			if (w_first && w_nd == 13'd1)
+				l_wr_strb: assert (w_endb == 3'd0 || w_endb > w_off);
+			// request packets: open exactly between a head and its last flit
+			if (i_state == I_MSG_META)
+				l_out_meta: assert (f_out_open_q && f_out_second_q && hd_kind == NOC_KIND_MSG);
+			else if (i_state == I_MEM_ADDR)
+				l_out_addr: assert (f_out_open_q && f_out_second_q && hd_len == i_blen[11:0] &&
+						    hd_kind == ((i_op == TCU_OP_READ) ? NOC_KIND_RD_REQ : NOC_KIND_WR_REQ));
+			else if (i_state == I_PAY)
+				l_out_pay: assert (f_out_open_q && (!f_out_second_q || i_op == TCU_OP_PRIV_WR));
+			else
+				l_out_idle: assert (!f_out_open_q);
+			// this harness is a user tile: privileged commands stop at CHK_A
+			if (!\u_cmd.waitop_q && (i_op == TCU_OP_PRIV_WR || i_op == TCU_OP_PRIV_RD))
+				l_priv: assert (i_state == I_IDLE || i_state == I_CHK_A);
+			// READ / WRITE: bytes done so far, and the burst requested
+			if (i_rw && i_burst)
+				l_rw_off: assert (i_done < i_dsize && f_off_q == {1'b0, i_done});
+			if (i_rw && i_xfer)
+				l_rw_off2: assert (i_done < i_dsize && f_off_q == {1'b0, i_done} + {1'b0, i_blen});
+			// a memory EP in use is the one the command checked, unchanged
+			if (i_state == I_CHK_A && on_f && (m_type == TCU_EPT_MEM || o_type == TCU_EPT_MEM))
+				l_mep_a: assert (f_q == f_ep0_q);
+			if (i_rw && on_f && (i_burst || i_xfer)) begin
+				l_mep_same:   assert (f_q == f_ep0_q);
+				l_mep_perm:   assert (m_type == TCU_EPT_MEM && perm);
+				l_mep_bounds: assert (in_bounds);
+				l_mep_base:   assert (\u_cmd.base_q == m_base);
+			end
+			// credits: a command takes at most one, from its own EP, in CHK_B
+			if ((i_state == I_CHK_A || i_state == I_CHK_B) || (f_cmd_q && f_cep_q != f_ep))
+				l_crd_none: assert (!f_took_q && f_net_q == 2'd0);
+			if (on_f && i_op == TCU_OP_SEND && i_msg)
+				l_crd_took: assert (f_took_q == \u_cmd.took_q && f_net_q == {1'b0, \u_cmd.took_q });
+			if (on_f && i_op == TCU_OP_SEND && i_msg && !\u_cmd.took_q )
+				l_crd_unlim: assert (unlim0 && o_cur == TCU_CRD_UNLIM[5:0]);
+			if (o_type == TCU_EPT_SEND)
+				l_unlim: assert ((o_cur == TCU_CRD_UNLIM[5:0]) == (o_max == TCU_CRD_UNLIM[5:0]));
+			// memory requests belong to READ / WRITE (no privileged ops here)
+			if (i_burst || i_state == I_RD_DATA)
+				l_rw_op: assert (i_rw);
+		end
+
 	// ------------------------------------------------------------ properties
 	generate
 		if (Row == 1) begin : gen_t1

@@ -16,7 +16,8 @@ module tcu_formal_in #(
 	parameter integer NumEps   = 4,
 	parameter integer SpmBytes = 256,
 	parameter integer KernelX  = 0,
-	parameter integer KernelY  = 0
+	parameter integer KernelY  = 0,
+	parameter integer PrivWait = 8    // a PRIV_REQ waits this long for the command engine
 ) (
 	input  wire         clk_i,
 	input  wire         rst_i,
@@ -65,7 +66,8 @@ module tcu_formal_in #(
 
 	// a user tile: tcu_top never raises lw_valid there (tcu_top's a_no_lw)
 	tcu_in #(
-		.NumEps(NumEps), .SpmBytes(SpmBytes), .KernelX(KernelX), .KernelY(KernelY), .IsKernel(0)
+		.NumEps(NumEps), .SpmBytes(SpmBytes), .KernelX(KernelX), .KernelY(KernelY), .IsKernel(0),
+		.PrivWait(PrivWait)
 	) u_in (
 		.clk_i(clk_i), .rst_i(rst_i),
 		.req_in_valid_i(req_in_valid_i), .req_in_ready_o(req_in_ready),
@@ -134,6 +136,16 @@ module tcu_formal_in #(
 			assume (req_in_data_i == $past(req_in_data_i));
 			assume (req_in_last_i == $past(req_in_last_i));
 		end
+	// The kernel's command engine sends a PRIV_REQ read as one flit (tcu_cmd
+	// PRIV_RD). tcu_in answers an accepted read without draining the packet,
+	// so further flits would be taken as new heads (finding, rtl/tcu/formal/README.md).
+	always @(*)
+		if (req_in_valid_i && !f_open_q &&
+		    req_in_data_i[NOC_HEAD_KIND_LSB +: NOC_HEAD_KIND_W] == NOC_KIND_PRIV_REQ &&
+		    !req_in_data_i[NOC_HEAD_ARG_LSB + TCU_PRIV_ARG_WRITE_LSB] &&
+		    req_in_data_i[NOC_HEAD_SRC_X_LSB +: NOC_HEAD_SRC_X_W] == KX &&
+		    req_in_data_i[NOC_HEAD_SRC_Y_LSB +: NOC_HEAD_SRC_Y_W] == KY)
+			assume (req_in_last_i);
 	// the SPM arbiter grants only a request
 	always @(*)
 		assume (!spm_gnt_i || spm_req);
@@ -147,6 +159,7 @@ module tcu_formal_in #(
 	reg  [3:0]  f_kind_q;
 	reg         f_kern_q, f_to_ep_q, f_reply_q;
 	reg  [11:0] f_len_q;
+	reg  [63:0] f_head_q;      // the head itself (lemmas)
 	wire        f_head  = req_in_valid_i && req_in_ready && !f_open_q;
 	wire [43:0] i_arg   = req_in_data_i[NOC_HEAD_ARG_LSB +: NOC_HEAD_ARG_W];
 	always @(posedge clk_i)
@@ -158,6 +171,7 @@ module tcu_formal_in #(
 			f_to_ep_q    <= 1'b0;
 			f_reply_q    <= 1'b0;
 			f_len_q      <= 12'd0;
+			f_head_q     <= 64'd0;
 		end else begin
 			if (req_in_valid_i && req_in_ready)
 				f_open_q <= !req_in_last_i;
@@ -169,6 +183,7 @@ module tcu_formal_in #(
 					     i_arg[TCU_MSG_ARG_DST_EP_LSB +: TCU_MSG_ARG_DST_EP_W] == f_ep;
 				f_reply_q <= i_arg[TCU_MSG_ARG_REPLY_LSB];
 				f_len_q   <= i_arg[TCU_MSG_ARG_LEN_LSB +: TCU_MSG_ARG_LEN_W];
+				f_head_q  <= req_in_data_i;
 			end
 			if (rsp_out_valid && rsp_out_ready_i)
 				f_rsp_open_q <= !rsp_out_last;
@@ -222,7 +237,7 @@ module tcu_formal_in #(
 	reg  [32:0] f_lo_q, f_hi_q;        // its bytes [lo, hi): header + payload
 	reg         f_spm_q;               // tcu_in wrote the SPM during this packet
 	reg         f_same_q;              // the tracked EP did not change since the head
-	reg         f_unrd_q;              // UNREAD was set for the reserved slot
+	reg         f_unrd_q;              // tcu_in set UNREAD of the reserved slot
 	integer     f_k;
 	reg  [4:0]  g_slot;
 	always @(*) begin
@@ -253,7 +268,9 @@ module tcu_formal_in #(
 				f_spm_q <= 1'b1;
 			if (f_in_w || f_env_w)
 				f_same_q <= 1'b0;
-			if (f_in_w && f_res_q && (n_unread & ~o_unread) != 32'd0)
+			// the reserved slot's UNREAD bit is set (it may already have been:
+			// a kernel may configure UNREAD without OCC)
+			if (f_in_w && f_res_q && (n_unread & (32'd1 << f_slot_q)) != 32'd0)
 				f_unrd_q <= 1'b1;
 		end
 	// the checks a delivery to the tracked EP passes when nothing changes it
@@ -261,6 +278,69 @@ module tcu_formal_in #(
 	wire        fits      = {3'd0, msg_bytes} <= (16'd1 << o_order);
 	wire        rpl_ok    = (o_rplep == TCU_NO_EP[6:0]) || ({1'b0, o_rplep} + {2'd0, o_n} <= N_EPS);
 	wire        full      = ((~o_occ & o_smask) == 32'd0);
+
+	// ------------------------------------------------------------ lemmas
+	// Facts of every reachable state that help ABC pdr (tools/formal.sh,
+	// FORMAL_EACH=1): each is proved on its own first, then assumed while the
+	// row's properties are proved. They read registers of tcu_in through FORMAL_LINK (prove.sh): after flatten each wire
+	// below is driven by the register of that name (an unlinked one is free:
+	// its lemma fails).
+	wire [12:0] \u_in.u_xfer.u_wr.nd_q ;
+	wire [12:0] \u_in.u_xfer.u_wr.in_left_q ;
+	wire [2:0]  \u_in.u_xfer.u_wr.off_q ;
+	wire [2:0]  \u_in.u_xfer.u_wr.endb_q ;
+	wire        \u_in.u_xfer.u_wr.cv_q ;
+	wire        \u_in.u_xfer.u_wr.first_q ;
+	wire [12:0] w_nd    = \u_in.u_xfer.u_wr.nd_q ;
+	wire [12:0] w_left  = \u_in.u_xfer.u_wr.in_left_q ;
+	wire [2:0]  w_off   = \u_in.u_xfer.u_wr.off_q ;
+	wire [2:0]  w_endb  = \u_in.u_xfer.u_wr.endb_q ;
+	wire        w_cv    = \u_in.u_xfer.u_wr.cv_q ;
+	wire        w_first = \u_in.u_xfer.u_wr.first_q ;
+	wire [13:0] w_need  = {1'b0, w_left} + {11'd0, w_off} + 14'd7;
+	wire [4:0]  \u_in.state_q ;
+	wire        \u_in.open_q ;
+	wire [3:0]  \u_in.h_kind ;   // head fields tcu_in uses (unused head bits are optimised away)
+	wire [3:0]  \u_in.h_sx ;
+	wire [3:0]  \u_in.h_sy ;
+	wire [6:0]  \u_in.m_dst ;
+	wire [11:0] \u_in.m_len ;
+	wire        \u_in.m_reply ;
+	wire [43:0] f_harg = f_head_q[NOC_HEAD_ARG_LSB +: NOC_HEAD_ARG_W];
+	wire [4:0]  i_state = \u_in.state_q ;
+	localparam [4:0] I_IDLE = 5'd0, I_DRAIN = 5'd9, I_RSP = 5'd10, I_DROP = 5'd22, I_RD_DATA = 5'd12, I_PRIV_RDLO = 5'd18, I_PRIV_RDHI = 5'd19,
+		I_PRIV_RDTX = 5'd20;
+	always @(*)
+		if (f_past_valid && !rst_i) begin
+			// the packet tcu_in serves is the one the harness saw arrive
+			if (i_state == I_IDLE)
+				l_idle: assert (!f_open_q);
+			else
+				l_head: assert (
+					\u_in.h_kind == f_head_q[NOC_HEAD_KIND_LSB +: NOC_HEAD_KIND_W] &&
+					\u_in.h_sx == f_head_q[NOC_HEAD_SRC_X_LSB +: NOC_HEAD_SRC_X_W] &&
+					\u_in.h_sy == f_head_q[NOC_HEAD_SRC_Y_LSB +: NOC_HEAD_SRC_Y_W] &&
+					\u_in.m_dst == f_harg[TCU_MSG_ARG_DST_EP_LSB +: TCU_MSG_ARG_DST_EP_W] &&
+					\u_in.m_len == f_harg[TCU_MSG_ARG_LEN_LSB +: TCU_MSG_ARG_LEN_W] &&
+					\u_in.m_reply == f_harg[TCU_MSG_ARG_REPLY_LSB]);
+			// OPEN: tcu_in does not clear open_q when it drains (DRAIN, DROP)
+			if (i_state == I_DRAIN || i_state == I_DROP)
+				l_open_drain: assert (f_open_q);
+			else if (i_state == I_RSP || i_state == I_RD_DATA || i_state == I_PRIV_RDLO ||
+				 i_state == I_PRIV_RDHI || i_state == I_PRIV_RDTX)
+				l_open_rsp: assert (!f_open_q);
+			else if (i_state != I_IDLE)
+				l_open: assert (\u_in.open_q == f_open_q);
+			l_rsp: assert (f_rsp_open_q == (i_state == I_RD_DATA || i_state == I_PRIV_RDLO ||
+							i_state == I_PRIV_RDHI || i_state == I_PRIV_RDTX));
+			// SPM writer: dwords left = pending chunk + dwords of the bytes to come
+			if (w_left != 13'd0)
+				l_wr_nd: assert ({1'b0, w_nd} == {13'd0, w_cv} + (w_need >> 3));
+			else
+				l_wr_end: assert (w_nd >= {12'd0, w_cv} && w_nd <= {12'd0, w_cv} + 13'd1);
+			if (w_first && w_nd == 13'd1)
+				l_wr_strb: assert (w_endb == 3'd0 || w_endb > w_off);
+		end
 
 	// ------------------------------------------------------------ properties
 	generate
