@@ -557,7 +557,7 @@ module tcu_cmd #(
 				end
 			end
 			// watchdog: no response head in CmdTimeout cycles
-			if (wd_q == {4'd0, CMD_TO} && !rsp_in_valid_i) begin
+			if (wd_q >= {4'd0, CMD_TO} && !rsp_in_valid_i) begin
 				tag_d      = tag_q + 4'd1;
 				err_d      = TCU_ERR_TIMEOUT_NOC;
 				state_d    = took_q ? S_REFUND : S_IDLE;
@@ -579,7 +579,7 @@ module tcu_cmd #(
 					done_o     = 1'b1;
 					state_d    = S_IDLE;
 				end
-			end else if ((!ropen_q && wr_need) || wd_q == {4'd0, CMD_TO}) begin
+			end else if ((!ropen_q && wr_need) || wd_q >= {4'd0, CMD_TO}) begin
 				// response ended before all bytes came, or stalled: give up
 				wr_abort   = 1'b1;
 				drain_d    = ropen_q;
