@@ -27,6 +27,20 @@ for f in $files; do reads="$reads read_verilog -formal -Irtl/include $f;"; done
 name="$top$tag"
 t0=$(date +%s%N)
 elapsed() { local ms=$((($(date +%s%N) - t0) / 1000000)); printf '%d.%d s' $((ms / 1000)) $((ms % 1000 / 100)); }
+# bmc AIG: ABC bmc3 to bmc_depth frames (log $dir/bmc.log). Returns 0: no
+# counterexample; 1: counterexample (its frame printed); 2: no answer (log tail printed).
+bmc() {
+	local out
+	out=$(yosys-abc -c "read_aiger $1; fold; strash; bmc3 -F $bmc_depth" 2>&1 || true)
+	printf '%s\n' "$out" > "$dir/bmc.log"
+	if grep -q "asserted in frame" <<<"$out"; then
+		grep -m1 "asserted in frame" <<<"$out"
+		return 1
+	fi
+	grep -q "No output asserted in $bmc_depth frames" <<<"$out" && return 0
+	tail -5 "$dir/bmc.log"
+	return 2
+}
 
 # 1. AIGER model (covers removed, design outputs are not properties).
 # Assumptions of submodules become assertions: only the top's inputs are
@@ -129,14 +143,12 @@ if [ "${FORMAL_EACH:-0}" = 1 ]; then
 		[ -n "$done_sel" ] && facts="select -set f $done_sel; chformal -assert2assume @f;"
 		yosys -q -p "read_rtlil $dir/flat.il; $facts select -set k $keep; chformal -remove -assert t:\$assert @k %d;
 			$aig_script write_aiger -zinit $dir/open.aig" >/dev/null 2>&1
-		abc_out=$(yosys-abc -c "read_aiger $dir/open.aig; fold; strash; bmc3 -F $bmc_depth" 2>&1 || true)
-		printf '%s\n' "$abc_out" > "$dir/bmc.log"
-		if grep -q "asserted in frame" <<<"$abc_out"; then
-			grep -m1 "asserted in frame" <<<"$abc_out"
+		st=0
+		bmc "$dir/open.aig" || st=$?
+		if [ $st = 1 ]; then
 			echo "formal: $name: FAILED: counterexample in bmc3 (one of:$open)"
 			exit 1
-		elif ! grep -q "No output asserted in $bmc_depth frames" <<<"$abc_out"; then
-			tail -5 "$dir/bmc.log"
+		elif [ $st = 2 ]; then
 			echo "formal: $name: FAILED: bmc3 gave no answer"
 			exit 1
 		fi
@@ -146,32 +158,27 @@ if [ "${FORMAL_EACH:-0}" = 1 ]; then
 fi
 
 # 2. pdr, then bmc3 as the fallback.
-if [ "${FORMAL_EACH:-0}" = 1 ]; then
-	:
-else
-abc_out=$(yosys-abc -c "read_aiger $dir/model.aig; fold; strash; pdr -T $pdr_s; write_cex -a $dir/cex.aiw" 2>&1 || true)
-printf '%s\n' "$abc_out" > "$dir/pdr.log"
-if grep -q "asserted in frame" <<<"$abc_out"; then
-	grep -m1 "asserted in frame" <<<"$abc_out"
-	echo "formal: $name: FAILED: counterexample (witness $dir/cex.aiw; see verification-plan §3.4 for a VCD)"
-	exit 1
-elif grep -q "Property proved" <<<"$abc_out"; then
-	result="proved (ABC pdr, unbounded)"
-else
-	abc_out=$(yosys-abc -c "read_aiger $dir/model.aig; fold; strash; bmc3 -F $bmc_depth" 2>&1 || true)
-	printf '%s\n' "$abc_out" > "$dir/bmc.log"
+if [ "${FORMAL_EACH:-0}" != 1 ]; then
+	abc_out=$(yosys-abc -c "read_aiger $dir/model.aig; fold; strash; pdr -T $pdr_s; write_cex -a $dir/cex.aiw" 2>&1 || true)
+	printf '%s\n' "$abc_out" > "$dir/pdr.log"
 	if grep -q "asserted in frame" <<<"$abc_out"; then
 		grep -m1 "asserted in frame" <<<"$abc_out"
-		echo "formal: $name: FAILED: counterexample in bmc3"
+		echo "formal: $name: FAILED: counterexample (witness $dir/cex.aiw; see verification-plan §3.4 for a VCD)"
 		exit 1
-	elif grep -q "No output asserted in $bmc_depth frames" <<<"$abc_out"; then
-		result="bounded (ABC bmc3, depth $bmc_depth; pdr undecided in $pdr_s s)"
+	elif grep -q "Property proved" <<<"$abc_out"; then
+		result="proved (ABC pdr, unbounded)"
 	else
-		tail -5 "$dir/bmc.log"
-		echo "formal: $name: FAILED: neither pdr nor bmc3 gave an answer"
-		exit 1
+		st=0
+		bmc "$dir/model.aig" || st=$?
+		if [ $st = 1 ]; then
+			echo "formal: $name: FAILED: counterexample in bmc3"
+			exit 1
+		elif [ $st = 2 ]; then
+			echo "formal: $name: FAILED: neither pdr nor bmc3 gave an answer"
+			exit 1
+		fi
+		result="bounded (ABC bmc3, depth $bmc_depth; pdr undecided in $pdr_s s)"
 	fi
-fi
 fi
 
 # 3. Covers: each cover(c) becomes assert(!c) in a copy of the model (other

@@ -194,7 +194,8 @@ struct tcu_ep tcu_ep_mem(unsigned tx, unsigned ty, uint32_t base, uint32_t size,
 
 /* Kernel tile: write n words to registers starting at word offset reg of
  * tile (x, y) through the NoC (PRIV_REQ). Both calls repeat a request the
- * target answered ABORT (busy, nothing applied) up to 16 times. */
+ * target answered ABORT (busy, nothing applied) up to TCU_PRIV_TRIES times. */
+#define TCU_PRIV_TRIES 16
 int tcu_priv_write(unsigned x, unsigned y, unsigned reg, const uint32_t *words, unsigned n);
 /* Kernel tile: read n words from registers of tile (x, y). */
 int tcu_priv_read(unsigned x, unsigned y, unsigned reg, uint32_t *words, unsigned n);

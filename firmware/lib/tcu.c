@@ -61,7 +61,6 @@ struct tcu_ep tcu_ep_mem(unsigned tx, unsigned ty, uint32_t base, uint32_t size,
 /* ABORT: the target's command engine stayed busy (for example its own packet
  * queued behind this request) and nothing was applied, so the request is
  * repeated; after TCU_PRIV_TRIES attempts the caller gets ABORT */
-#define TCU_PRIV_TRIES 16
 
 static int priv(unsigned op, unsigned x, unsigned y, unsigned reg, const volatile uint32_t *words, unsigned n)
 {

@@ -125,7 +125,6 @@ module tcu_in #(
 	reg [31:0]  rlabel_q, rlabel_d;    // reply label of a message
 	reg [63:0]  flit_q, flit_d;        // PRIV write flit / PRIV read flit
 	reg [4:0]   widx_q, widx_d;        // PRIV word index
-	reg [9:0]   pwoff_q;               // p_reg + widx_q, registered: keeps the adder out of the EP index
 	reg         extw_q, extw_d;        // an EXT_CMD was written by this PRIV_REQ
 	reg [31:0]  ext_cmd_q, ext_cmd_d;
 	reg [31:0]  ext_arg_q, ext_arg_d;
@@ -276,7 +275,7 @@ module tcu_in #(
 	// (from registers only, so the EP read port has no path back into itself)
 	always @* begin
 		apply      = (state_q == S_PRIV_APPLY) || (state_q == S_LW);
-		apply_woff = (state_q == S_LW) ? lw_woff_i : pwoff_q;
+		apply_woff = (state_q == S_LW) ? lw_woff_i : p_reg + {5'd0, widx_q};
 		apply_data = (state_q == S_LW) ? lw_data_i : (widx_q[0] ? flit_q[63:32] : flit_q[31:0]);
 	end
 	always @* begin
@@ -666,7 +665,6 @@ module tcu_in #(
 			rlabel_q  <= 32'd0;
 			flit_q    <= 64'd0;
 			widx_q    <= 5'd0;
-			pwoff_q   <= 10'd0;
 			extw_q    <= 1'b0;
 			ext_cmd_q <= 32'd0;
 			ext_arg_q <= 32'd0;
@@ -684,7 +682,6 @@ module tcu_in #(
 			rlabel_q  <= rlabel_d;
 			flit_q    <= flit_d;
 			widx_q    <= widx_d;
-			pwoff_q   <= p_reg + {5'd0, widx_d}; // head_q is stable from S_DISPATCH on
 			extw_q    <= extw_d;
 			ext_cmd_q <= ext_cmd_d;
 			ext_arg_q <= ext_arg_d;

@@ -58,18 +58,9 @@ static uint32_t fl_rtt[1 << 16];
 static unsigned fl_nrtt;
 static unsigned long fl_fail;
 
-static void fl_mmio(int t, uint32_t off, uint32_t wdata, unsigned wstrb)
-{
-	mm_valid[t] = 1;
-	mm_addr[t] = off;
-	mm_wdata[t] = wdata;
-	mm_wstrb[t] = wstrb;
-	mm_done[t] = 0;
-}
-
 static void fl_cmd(int t, unsigned op, unsigned ep, unsigned arg)
 {
-	fl_mmio(t, TCU_REG_COMMAND, tb_cmd_word(op, ep, arg), 0xf);
+	tb_mmio_post(t, TCU_REG_COMMAND, tb_cmd_word(op, ep, arg), 0xf);
 }
 
 static void fl_wr32(int t, uint32_t addr, uint32_t v)
@@ -232,11 +223,11 @@ static void fl_cycle(void)
 		}
 		if (!f->polling) { /* the COMMAND store is done: poll */
 			f->polling = 1;
-			fl_mmio(t, TCU_REG_COMMAND, 0, 0);
+			tb_mmio_post(t, TCU_REG_COMMAND, 0, 0);
 			continue;
 		}
 		if (SPEC_GET(mm_rdata[t], TCU_CMD_OP) != TCU_OP_IDLE) {
-			fl_mmio(t, TCU_REG_COMMAND, 0, 0);
+			tb_mmio_post(t, TCU_REG_COMMAND, 0, 0);
 			continue;
 		}
 		if (f->role == 1)
@@ -362,7 +353,7 @@ unsigned long flood_run(unsigned long cycles)
 		if (!fl[t].role)
 			continue;
 		for (int i = 0; i < 2; i++) {
-			fl_mmio(t, regs[i][0], regs[i][1], 0xf);
+			tb_mmio_post(t, regs[i][0], regs[i][1], 0xf);
 			while (!mm_done[t])
 				tb_step();
 		}

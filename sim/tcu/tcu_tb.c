@@ -376,6 +376,16 @@ static void idle_cycles(unsigned n)
 		tb_step();
 }
 
+/* post one MMIO access of core t (wstrb 0: a read); tb_step() until mm_done */
+void tb_mmio_post(int t, uint32_t off, uint32_t wdata, unsigned wstrb)
+{
+	mm_valid[t] = 1;
+	mm_addr[t] = off;
+	mm_wdata[t] = wdata;
+	mm_wstrb[t] = wstrb;
+	mm_done[t] = 0;
+}
+
 /* one MMIO access of core t; returns the read data */
 static uint32_t mmio(int t, uint32_t off, uint32_t wdata, unsigned wstrb)
 {
@@ -383,11 +393,7 @@ static uint32_t mmio(int t, uint32_t off, uint32_t wdata, unsigned wstrb)
 
 	if (chance(stall_pct))
 		idle_cycles(tb_rnd() % 3);
-	mm_valid[t] = 1;
-	mm_addr[t] = off;
-	mm_wdata[t] = wdata;
-	mm_wstrb[t] = wstrb;
-	mm_done[t] = 0;
+	tb_mmio_post(t, off, wdata, wstrb);
 	while (!mm_done[t]) {
 		tb_step();
 		if (++c > HANG_CYCLES) {
@@ -534,11 +540,7 @@ static void test_latency(void)
 	last_size[1] = 8;
 	irq_seen[2] = 0;
 	/* the COMMAND store; cycle 0 = the cycle the TCU accepts it */
-	mm_valid[1] = 1;
-	mm_addr[1] = TCU_REG_COMMAND;
-	mm_wdata[1] = tb_cmd_word(TCU_OP_SEND, 1, TCU_NO_EP);
-	mm_wstrb[1] = 0xf;
-	mm_done[1] = 0;
+	tb_mmio_post(1, TCU_REG_COMMAND, tb_cmd_word(TCU_OP_SEND, 1, TCU_NO_EP), 0xf);
 	t0 = shim_cycle(sim);
 	while (!irq_seen[2] && shim_cycle(sim) - t0 < 1000)
 		tb_step();
@@ -854,11 +856,8 @@ static void mid_reset(void)
 	wr(t, TCU_REG_DATA_ADDR, tb_rnd() % 0x4000);
 	wr(t, TCU_REG_DATA_SIZE, tb_rnd() % 3000);
 	wr(t, TCU_REG_ARG, tb_rnd() % 64);
-	mm_valid[t] = 1;
-	mm_addr[t] = TCU_REG_COMMAND;
-	mm_wdata[t] = tb_cmd_word(ep < 8 ? TCU_OP_SEND : (chance(50) ? TCU_OP_READ : TCU_OP_WRITE), ep, TCU_NO_EP);
-	mm_wstrb[t] = 0xf;
-	mm_done[t] = 0;
+	tb_mmio_post(t, TCU_REG_COMMAND,
+		     tb_cmd_word(ep < 8 ? TCU_OP_SEND : (chance(50) ? TCU_OP_READ : TCU_OP_WRITE), ep, TCU_NO_EP), 0xf);
 	idle_cycles(tb_rnd() % 400);
 	shim_set_rst_i(sim, 1);
 	idle_cycles(2);
@@ -910,11 +909,7 @@ static void start_cmd(int t, uint32_t cmd, uint32_t addr, uint32_t size, uint32_
 	last_addr[t] = addr;
 	last_size[t] = size;
 	last_arg[t] = arg;
-	mm_valid[t] = 1;
-	mm_addr[t] = TCU_REG_COMMAND;
-	mm_wdata[t] = cmd;
-	mm_wstrb[t] = 0xf;
-	mm_done[t] = 0;
+	tb_mmio_post(t, TCU_REG_COMMAND, cmd, 0xf);
 }
 
 /* start tile t's side of a race: a command, or a blocking WAIT load */
@@ -924,10 +919,7 @@ static void race_start_t(int t, unsigned op, unsigned ep, unsigned carg, uint32_
 		start_cmd(t, tb_cmd_word(op, ep, carg), addr, size, arg);
 		return;
 	}
-	mm_valid[t] = 1;
-	mm_addr[t] = TCU_REG_WAIT_BASE + 4 * ep;
-	mm_wstrb[t] = 0;
-	mm_done[t] = 0;
+	tb_mmio_post(t, TCU_REG_WAIT_BASE + 4 * ep, 0, 0);
 }
 
 /* poll tile t's COMMAND until idle; a command that never ends fails the run */

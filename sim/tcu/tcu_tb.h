@@ -31,6 +31,7 @@ extern int mm_valid[NT], mm_done[NT];
 extern uint32_t mm_addr[NT], mm_wdata[NT], mm_wstrb[NT], mm_rdata[NT];
 
 uint32_t tb_rnd(void);
+void tb_mmio_post(int t, uint32_t off, uint32_t wdata, unsigned wstrb);
 void tb_step(void);                      /* one clock cycle of the whole bench */
 uint32_t tb_cmd_word(unsigned op, unsigned ep, unsigned arg);
 /* the kernel configures EP e of tile t (the model gets it too) */
