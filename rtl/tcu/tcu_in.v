@@ -99,7 +99,7 @@ module tcu_in #(
 		S_MSG_PAY   = 5'd5,  // payload flits into the writer
 		S_MSG_UNRD  = 5'd6,  // set UNREAD
 		S_MSG_EP    = 5'd7,  // install reply EP / return credit
-		S_MSG_UNDO  = 5'd8,  // short packet: release the reserved slot
+		S_MSG_UNDO  = 5'd8,  // short or long packet: release the reserved slot
 		S_DRAIN     = 5'd9,  // consume the rest of a refused packet, then respond
 		S_RSP       = 5'd10, // send the response head
 		S_MEM_ADDR  = 5'd11, // RD_REQ / WR_REQ address flit
@@ -189,8 +189,8 @@ module tcu_in #(
 			msg_err = TCU_ERR_RECV_GONE;
 		else if ({3'd0, msg_bytes} > (16'd1 << r_order))
 			msg_err = TCU_ERR_RECV_OUT_OF_BOUNDS;
-		else if (r_rplep != NO_EP && rpl_end > N_EPS)
-			msg_err = TCU_ERR_RECV_INV_RPL_EPS;
+		else if (r_rplep != NO_EP && (rpl_end > N_EPS || (m_dst >= r_rplep && {1'b0, m_dst} < rpl_end)))
+			msg_err = TCU_ERR_RECV_INV_RPL_EPS;   // the reply EPs would overwrite this EP
 		else if (!s_found)
 			msg_err = TCU_ERR_RECV_NO_SPACE;
 		else if (slot_end[32] || slot_end[31:0] > SPM_B)
@@ -399,10 +399,9 @@ module tcu_in #(
 		end
 		S_MSG_PAY: begin
 			if (!wr_busy) begin
-				state_d = open_q ? S_DRAIN : S_MSG_UNRD;
-				// a long packet still gets delivered; the extra flits are drained
-				if (open_q)
-					dropped_o = 1'b1;
+				// a packet longer than LEN (no TCU sends one) is refused like a
+				// short one: the slot is released, the rest drained
+				state_d = open_q ? S_MSG_UNDO : S_MSG_UNRD;
 			end else if (!open_q && wr_need) begin
 				state_d = S_MSG_UNDO;   // packet ended before LEN bytes
 			end else begin
@@ -421,15 +420,21 @@ module tcu_in #(
 			state_d  = open_q ? S_DRAIN : S_RSP;
 		end
 		S_MSG_UNRD: begin
-			ep_we_o  = 1'b1;
-			ep_wdata_o[TCU_REP_UNREAD_LSB +: TCU_REP_UNREAD_W] = r_unread | (32'd1 << slot_q);
-			// OCC again: a core that ACKed the reserved slot meanwhile (it cannot
-			// know the offset yet, but may guess it) never leaves UNREAD without OCC
-			ep_wdata_o[TCU_REP_OCC_LSB +: TCU_REP_OCC_W]       = r_occ | (32'd1 << slot_q);
-			irq_set_o = 1'b1;
-			state_d   = S_MSG_EP;
-			// remember the first reply EP for the install step
-			addr_d    = {25'd0, r_rplep};
+			// commit: UNREAD of the reserved slot. Nothing to commit when the
+			// slot is no longer occupied (the core ACKed it meanwhile: it cannot
+			// know the offset yet, but may guess it; the message counts as
+			// delivered and dropped by the receiver) or the EP is no longer a
+			// receive EP; OCC is never set here, so a slot is only ever taken
+			// in S_MSG_CHK, when it is free
+			state_d = S_MSG_EP;
+			addr_d  = {25'd0, NO_EP};
+			if (e_type == TCU_EPT_RECV && r_occ[slot_q]) begin
+				ep_we_o   = 1'b1;
+				ep_wdata_o[TCU_REP_UNREAD_LSB +: TCU_REP_UNREAD_W] = r_unread | (32'd1 << slot_q);
+				irq_set_o = 1'b1;
+				// remember the first reply EP for the install step
+				addr_d    = {25'd0, r_rplep};
+			end
 		end
 		S_MSG_EP: begin
 			state_d = S_RSP;

@@ -134,7 +134,8 @@ static unsigned deliver(struct tm_sys *s, unsigned sx, unsigned sy, struct tm_ti
 	first_rpl = TM_GET(rep, TCU_REP_RPL_EP);
 	if (TCU_HDR_SIZE + m->len > (1u << order))
 		return TCU_ERR_RECV_OUT_OF_BOUNDS;
-	if (first_rpl != TCU_NO_EP && first_rpl + nslots > d->num_eps)
+	if (first_rpl != TCU_NO_EP &&
+	    (first_rpl + nslots > d->num_eps || (m->dst_ep >= first_rpl && m->dst_ep < first_rpl + nslots)))
 		return TCU_ERR_RECV_INV_RPL_EPS;
 	occ = TM_GET(rep, TCU_REP_OCC);
 	for (unsigned k = 0; k < nslots; k++) {

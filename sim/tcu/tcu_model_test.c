@@ -138,6 +138,10 @@ static void test_msg_errors(void)
 	tm_ep_recv(w, 0x2000, 6, 1, 31);
 	cfg(&tb, 4, w);
 	CHECK_ERR(send(&ta, 1, 0, 8, TCU_NO_EP, 0), TCU_ERR_RECV_INV_RPL_EPS);
+	/* RECV_INV_RPL_EPS: the 2 reply EPs from 3 include receive EP 4 itself */
+	tm_ep_recv(w, 0x2000, 6, 1, 3);
+	cfg(&tb, 4, w);
+	CHECK_ERR(send(&ta, 1, 0, 8, TCU_NO_EP, 0), TCU_ERR_RECV_INV_RPL_EPS);
 	/* NO_REP: reply EP is not a receive EP; also one beyond NumEps */
 	CHECK_ERR(send(&ta, 1, 0, 8, 1, 0), TCU_ERR_NO_REP);
 	CHECK_ERR(send(&ta, 1, 0, 8, 100, 0), TCU_ERR_NO_REP);

@@ -76,7 +76,7 @@
 #define TCU_ERR_ABORT 14u /* PRIV_REQ: the target's command engine stayed busy for CmdTimeout / 2 cycles; nothing was applied, retry */
 #define TCU_ERR_UNKNOWN_CMD 15u /* unknown opcode or register */
 #define TCU_ERR_RECV_OUT_OF_BOUNDS 16u /* message larger than the receive slot */
-#define TCU_ERR_RECV_INV_RPL_EPS 17u /* receive EP's reply EP range exceeds the EP file */
+#define TCU_ERR_RECV_INV_RPL_EPS 17u /* receive EP's reply EP range exceeds the EP file or includes the receive EP */
 #define TCU_ERR_SEND_INV_CRD_EP 18u /* reply EP names an invalid credit EP */
 #define TCU_ERR_SEND_INV_MSG_SZ 19u /* send EP's max message order outside MIN..MAX_MSG_ORDER */
 #define TCU_ERR_TIMEOUT_MEM 20u /* unused */

@@ -238,6 +238,7 @@ module tcu_formal_in #(
 	reg         f_spm_q;               // tcu_in wrote the SPM during this packet
 	reg         f_same_q;              // the tracked EP did not change since the head
 	reg         f_unrd_q;              // tcu_in set UNREAD of the reserved slot
+	reg         f_gone_q;              // the environment freed the reserved slot or the EP meanwhile
 	integer     f_k;
 	reg  [4:0]  g_slot;
 	always @(*) begin
@@ -257,6 +258,7 @@ module tcu_formal_in #(
 			f_spm_q  <= 1'b0;
 			f_same_q <= 1'b1;
 			f_unrd_q <= 1'b0;
+			f_gone_q <= 1'b0;
 		end else begin
 			if (f_in_w && f_to_ep && gained != 32'd0) begin
 				f_res_q  <= 1'b1;
@@ -272,11 +274,17 @@ module tcu_formal_in #(
 			// a kernel may configure UNREAD without OCC)
 			if (f_in_w && f_res_q && (n_unread & (32'd1 << f_slot_q)) != 32'd0)
 				f_unrd_q <= 1'b1;
+			// the core ACKed the reserved slot (it may guess the offset) or the
+			// EP was invalidated: tcu_in then commits nothing (S_MSG_UNRD)
+			if (f_env_w && f_res_q && (f_env_data_i[TCU_EP_TYPE_LSB +: TCU_EP_TYPE_W] != TCU_EPT_RECV ||
+						   !f_env_data_i[TCU_REP_OCC_LSB + f_slot_q]))
+				f_gone_q <= 1'b1;
 		end
 	// the checks a delivery to the tracked EP passes when nothing changes it
 	wire [12:0] msg_bytes = 13'd16 + {1'b0, m_len};
 	wire        fits      = {3'd0, msg_bytes} <= (16'd1 << o_order);
-	wire        rpl_ok    = (o_rplep == TCU_NO_EP[6:0]) || ({1'b0, o_rplep} + {2'd0, o_n} <= N_EPS);
+	wire        rpl_ok    = (o_rplep == TCU_NO_EP[6:0]) || ({1'b0, o_rplep} + {2'd0, o_n} <= N_EPS &&
+				!(f_ep >= o_rplep && {1'b0, f_ep} < {1'b0, o_rplep} + {2'd0, o_n}));
 	wire        full      = ((~o_occ & o_smask) == 32'd0);
 
 	// ------------------------------------------------------------ lemmas
@@ -298,6 +306,10 @@ module tcu_formal_in #(
 	wire        w_cv    = \u_in.u_xfer.u_wr.cv_q ;
 	wire        w_first = \u_in.u_xfer.u_wr.first_q ;
 	wire [13:0] w_need  = {1'b0, w_left} + {11'd0, w_off} + 14'd7;
+	wire [28:0] \u_in.u_xfer.u_wr.daddr_q ;
+	wire [28:0] w_daddr = \u_in.u_xfer.u_wr.daddr_q ;
+	wire [4:0]  \u_in.err_q ;
+	wire [4:0]  \u_in.slot_q ;
 	wire [4:0]  \u_in.state_q ;
 	wire        \u_in.open_q ;
 	wire [3:0]  \u_in.h_kind ;   // head fields tcu_in uses (unused head bits are optimised away)
@@ -308,6 +320,8 @@ module tcu_formal_in #(
 	wire        \u_in.m_reply ;
 	wire [43:0] f_harg = f_head_q[NOC_HEAD_ARG_LSB +: NOC_HEAD_ARG_W];
 	wire [4:0]  i_state = \u_in.state_q ;
+	localparam [4:0] I_DISPATCH = 5'd1, I_MSG_CHK = 5'd2, I_MSG_H0 = 5'd3, I_MSG_META = 5'd4, I_MSG_PAY = 5'd5,
+		I_MSG_UNRD = 5'd6, I_MSG_EP = 5'd7, I_MSG_UNDO = 5'd8;
 	localparam [4:0] I_IDLE = 5'd0, I_DRAIN = 5'd9, I_RSP = 5'd10, I_DROP = 5'd22, I_RD_DATA = 5'd12, I_PRIV_RDLO = 5'd18, I_PRIV_RDHI = 5'd19,
 		I_PRIV_RDTX = 5'd20;
 	always @(*)
@@ -413,12 +427,41 @@ module tcu_formal_in #(
 					if (spm_we[6]) a_t4_in_slot6: assert ({1'b0, spm_addr, 3'd6} >= f_lo_q && {1'b0, spm_addr, 3'd6} < f_hi_q);
 					if (spm_we[7]) a_t4_in_slot7: assert ({1'b0, spm_addr, 3'd7} >= f_lo_q && {1'b0, spm_addr, 3'd7} < f_hi_q);
 				end
+			// lemmas of the delivery path (registers of tcu_in and its SPM writer)
+			wire        m_state = (i_state == I_MSG_H0 || i_state == I_MSG_META || i_state == I_MSG_PAY);
+			wire [32:0] w_lo    = {1'b0, w_daddr, 3'd0} + (w_first ? {30'd0, w_off} : 33'd0);
+			wire [32:0] w_hi    = {1'b0, w_daddr, 3'd0} + {17'd0, w_nd, 3'd0} -
+					      ((w_endb == 3'd0) ? 33'd0 : 33'd8 - {30'd0, w_endb});
+			always @(*)
+				if (f_past_valid && !rst_i) begin
+					if (i_state == I_DISPATCH || i_state == I_MSG_CHK)
+						l_t4_fresh: assert (!f_res_q && !f_spm_q && !f_unrd_q && !f_gone_q && f_same_q);
+					if (f_to_ep && !m_state)
+						l_t4_wr_idle: assert (w_nd == 13'd0 && w_left == 13'd0);
+					if (f_to_ep && (m_state || i_state == I_MSG_UNRD || i_state == I_MSG_UNDO))
+						l_t4_res: assert (f_res_q && \u_in.slot_q == f_slot_q && !f_unrd_q &&
+								  f_hi_q == f_lo_q + 33'd16 + {21'd0, m_len} &&
+								  f_hi_q <= {1'b0, SpmBytes[31:0]});
+					if (f_to_ep && (m_state || i_state == I_MSG_UNRD) && !f_gone_q)
+						l_t4_live: assert (o_type == TCU_EPT_RECV && o_occ[f_slot_q]);
+					if (f_to_ep && m_state && w_nd != 13'd0)
+						l_t4_wr_span: assert ((w_first ? w_lo == f_lo_q : w_lo > f_lo_q) && w_hi == f_hi_q);
+					if (f_to_ep && i_state == I_MSG_EP)
+						l_t4_ep: assert (f_res_q && (f_unrd_q || f_gone_q));
+					if (f_to_ep && i_state == I_RSP && \u_in.err_q == TCU_ERR_NONE)
+						l_t4_ok: assert (f_res_q && (f_unrd_q || f_gone_q));
+					if (f_to_ep && (i_state == I_RSP || i_state == I_DRAIN) && !f_res_q)
+						l_t4_err: assert (\u_in.err_q != TCU_ERR_NONE);
+					if (f_to_ep && (i_state == I_RSP || i_state == I_DRAIN) && f_same_q &&
+					    o_type == TCU_EPT_RECV && fits && rpl_ok && full)
+						l_t4_full: assert (\u_in.err_q == TCU_ERR_RECV_NO_SPACE);
+				end
 			// the answer: success only for a delivered message; too long or
 			// full refuses it with the buffer (and the SPM) untouched
 			always @(*)
 				if (f_past_valid && !rst_i && rsp_head && f_to_ep) begin
 					if (r_err == TCU_ERR_NONE)
-						a_t4_delivered: assert (f_res_q && f_unrd_q);
+						a_t4_delivered: assert (f_res_q && (f_unrd_q || f_gone_q));
 					if (!f_res_q)
 						a_t4_untouched: assert (!f_spm_q && r_err != TCU_ERR_NONE);
 					if (f_same_q && o_type == TCU_EPT_RECV && !fits)
@@ -432,6 +475,7 @@ module tcu_formal_in #(
 					c_t4_too_long:  cover (rsp_head && f_to_ep && f_same_q && r_err == TCU_ERR_RECV_OUT_OF_BOUNDS);
 					c_t4_last_slot: cover (f_in_w && f_to_ep && gained != 32'd0 && (n_occ & o_smask) == o_smask && o_slots != 3'd0);
 					c_t4_delivered: cover (rsp_head && f_to_ep && r_err == TCU_ERR_NONE && m_len != 12'd0);
+					c_t4_acked:     cover (rsp_head && f_to_ep && r_err == TCU_ERR_NONE && f_gone_q && !f_unrd_q);
 				end
 		end
 	endgenerate

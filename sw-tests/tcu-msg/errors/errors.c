@@ -203,7 +203,8 @@ static void recv_gone(void)
 	CHECK_EQ(tm_occ(RPL_REP), 0);
 }
 
-/* RPL_EP + slots > NumEps: RECV_INV_RPL_EPS; the boundary case works. */
+/* RPL_EP + slots > NumEps, or a range with the receive EP in it: RECV_INV_RPL_EPS;
+ * the boundary cases work. */
 static void inv_rpl_eps(void)
 {
 	unsigned n = tcu_num_eps();
@@ -215,6 +216,19 @@ static void inv_rpl_eps(void)
 	CHECK_EQ(tcu_send(XEP, data, 4, NO, 0), TCU_ERR_RECV_INV_RPL_EPS);
 	CHECK_EQ(tm_occ(REP2), 0);
 	CHECK_EQ(tm_credits(XEP), 3);
+	/* a reply range that includes the receive EP itself: its reply EP would
+	 * overwrite the receive EP (refused, stronger than M3) */
+	tm_set(REP2, tcu_ep_recv((uint32_t)(uintptr_t)xbuf, 6, 2, REP2 - 1));
+	CHECK_EQ(tcu_send(XEP, data, 4, NO, 0), TCU_ERR_RECV_INV_RPL_EPS);
+	CHECK_EQ(tm_type(REP2), TCU_EPT_RECV);
+	CHECK_EQ(tm_occ(REP2), 0);
+	CHECK_EQ(tm_credits(XEP), 3);
+	tm_set(REP2, tcu_ep_recv((uint32_t)(uintptr_t)xbuf, 6, 2, REP2 + 1)); /* just above: fine */
+	CHECK_EQ(tcu_send(XEP, data, 4, NO, 0), TCU_ERR_NONE);
+	if ((off = fetch1(REP2)) >= 0)
+		CHECK_EQ(tcu_ack(REP2, (uint32_t)off), TCU_ERR_NONE);
+	CHECK_EQ(tm_credits(XEP), 2); /* no reply: the credit stays taken */
+	tm_set(XEP, tcu_ep_send(ME_X, ME_Y, REP2, 0x33, 6, 3));
 	tm_set(REP2, tcu_ep_recv((uint32_t)(uintptr_t)xbuf, 6, 2, n - 4)); /* exactly fits */
 	CHECK_EQ(tcu_send(XEP, data, 4, RPL_REP, 0x44), TCU_ERR_NONE);
 	if ((off = fetch1(REP2)) >= 0) {
