@@ -110,6 +110,9 @@ module tcu_spm_rd #(
 		if (f_past_valid && !rst_i) begin
 			// the queue never overflows; a popped flit had its words
 			a_cnt: assert (cnt_q + {2'd0, pend_q} <= 3'd4);
+			// lemma (for the proofs that use this reader): the queue is zero from
+			// entry cnt_q up, so a push can OR its dword in
+			l_qzero: assert ((q_q >> {cnt_q, 6'd0}) == 256'd0);
 			if ($past(out_valid_o && !out_ready_i && !rst_i && !abort_i))
 				a_stable: assert (out_valid_o && out_data_o == $past(out_data_o));
 		end

@@ -169,6 +169,7 @@ module tcu_formal_cmd #(
 	reg  [6:0]   f_cep_q;
 	reg  [31:0]  f_arg_q, f_size_q;
 	reg  [127:0] f_ep0_q;      // the tracked EP when the command started
+	reg          f_inb_q;      // ARG + SIZE <= its region size (33 bits), computed once at the start
 	reg          f_took_q;     // credits taken from the tracked EP by this command
 	reg  [1:0]   f_net_q;      // taken minus refunded
 	reg          f_cmd_q;      // a command (not a WAIT) runs
@@ -179,6 +180,7 @@ module tcu_formal_cmd #(
 			f_arg_q  <= 32'd0;
 			f_size_q <= 32'd0;
 			f_ep0_q  <= 128'd0;
+			f_inb_q  <= 1'b1;
 			f_cmd_q  <= 1'b0;
 		end else if (start_i) begin
 			f_op_q   <= start_op_i;
@@ -186,6 +188,7 @@ module tcu_formal_cmd #(
 			f_arg_q  <= arg_i;
 			f_size_q <= data_size_i;
 			f_ep0_q  <= f_q;
+			f_inb_q  <= ({1'b0, arg_i} + {1'b0, data_size_i}) <= {1'b0, f_q[TCU_MEP_SIZE_LSB +: TCU_MEP_SIZE_W]};
 			f_cmd_q  <= 1'b1;
 		end else if (wait_i) begin
 			f_cmd_q  <= 1'b0;
@@ -253,7 +256,10 @@ module tcu_formal_cmd #(
 	wire        perm   = (f_op_q == TCU_OP_READ) ? m_r : m_w;
 	wire        unlim0 = f_ep0_q[TCU_SEP_CUR_CRD_LSB +: TCU_SEP_CUR_CRD_W] == TCU_CRD_UNLIM[5:0];
 	wire [32:0] m_end  = {1'b0, f_arg_q} + {1'b0, f_size_q};   // 33 bits: no wrap-around
-	wire        in_bounds = m_end <= {1'b0, m_size};
+	// in_bounds is m_end <= m_size; its inputs are frozen from the start of the
+	// command, so it is kept as the bit computed then (l_inb states the
+	// equality): ABC pdr does not get past frame 3 with the 33-bit compare
+	wire        in_bounds = f_inb_q;
 	wire [33:0] b_end  = {2'b0, f_arg_q} + {1'b0, f_off_q} + {22'd0, o_len};
 
 	// credits as they are after this cycle's write (a refund ends the command
@@ -341,6 +347,7 @@ module tcu_formal_cmd #(
 			// a memory EP in use is the one the command checked, unchanged
 			if (i_state == I_CHK_A && on_f && (m_type == TCU_EPT_MEM || o_type == TCU_EPT_MEM))
 				l_mep_a: assert (f_q == f_ep0_q);
+			l_inb: assert (f_inb_q == (m_end <= {1'b0, m_size}));
 			if (i_rw && on_f && (i_burst || i_xfer)) begin
 				l_mep_same:   assert (f_q == f_ep0_q);
 				l_mep_perm:   assert (m_type == TCU_EPT_MEM && perm);
@@ -359,6 +366,12 @@ module tcu_formal_cmd #(
 			// memory requests belong to READ / WRITE (no privileged ops here)
 			if (i_burst || i_state == I_RD_DATA)
 				l_rw_op: assert (i_rw);
+			// and READ / WRITE run only through their own states
+			l_no_priv: assert (i_state != I_PRIV);   // a user tile never sends PRIV_REQ
+			if (i_state == I_MSG_HEAD || i_state == I_MSG_META)
+				l_msg_op: assert (!\u_cmd.waitop_q && (i_op == TCU_OP_SEND || i_op == TCU_OP_REPLY));
+			if (i_rw)
+				l_rw_states: assert (i_state == I_IDLE || i_state == I_CHK_A || i_burst || i_xfer);
 		end
 
 	// ------------------------------------------------------------ properties

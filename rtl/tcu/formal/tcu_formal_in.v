@@ -435,8 +435,8 @@ module tcu_formal_in #(
 			always @(*)
 				if (f_past_valid && !rst_i) begin
 					if (i_state == I_DISPATCH || i_state == I_MSG_CHK)
-						l_t4_fresh: assert (!f_res_q && !f_spm_q && !f_unrd_q && !f_gone_q && f_same_q);
-					if (f_to_ep && !m_state)
+						l_t4_fresh: assert (!f_res_q && !f_spm_q && !f_unrd_q && !f_gone_q);
+					if (f_to_ep && !m_state && i_state != I_MSG_UNDO)
 						l_t4_wr_idle: assert (w_nd == 13'd0 && w_left == 13'd0);
 					if (f_to_ep && (m_state || i_state == I_MSG_UNRD || i_state == I_MSG_UNDO))
 						l_t4_res: assert (f_res_q && \u_in.slot_q == f_slot_q && !f_unrd_q &&
