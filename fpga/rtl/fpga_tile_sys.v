@@ -5,7 +5,8 @@
 // one slot per tile, tile t at bits [t*W +: W].
 module fpga_tile_sys #(
 	parameter integer Tiles    = 1,   // tiles in the system (this one has 1)
-	parameter         InitFile = ""   // SPM image of tile 0 ($readmemh, 32-bit words)
+	parameter         InitFile = "",  // SPM image of tile 0 ($readmemh, 32-bit words)
+	parameter         MemInit  = ""   // a memory tile's image: this system has none
 ) (
 	input  wire                clk_i,
 	input  wire                rst_i,
@@ -52,6 +53,10 @@ module fpga_tile_sys #(
 		.spm_wdata_i(32'b0),
 		.spm_rdata_o(spm_rdata)
 	);
+
+	generate if (MemInit != "") begin : g_bad_mem_init
+		$fatal(1, "fpga_tile_sys: MemInit is set, but this system has no memory tile");
+	end endgenerate
 
 	wire unused = &{1'b0, tcu_valid, tcu_addr, tcu_wdata, tcu_wstrb, err_addr, err_pc, spm_rdata, 1'b0};
 endmodule

@@ -15,7 +15,8 @@ module fpga_top #(
 	parameter integer Tiles    = `FPGA_TILES,         // tiles in the system
 	parameter integer ClkHz    = 50000000,  // system clock in Hz
 	parameter integer Baud     = 115200,    // console UART line rate
-	parameter         InitFile = ""         // SPM boot image (32-bit words, $readmemh)
+	parameter         InitFile = "",        // SPM boot image ($readmemh; the system's word width)
+	parameter         MemInit  = ""         // memory tile image (systems that have one)
 ) (
 	input  wire clk_i,
 	input  wire rst_i,
@@ -42,7 +43,7 @@ module fpga_top #(
 	wire [32*Tiles-1:0] ctl_code;
 	wire                busy;
 
-	`FPGA_SYS #(.Tiles(Tiles), .InitFile(InitFile)) u_sys (
+	`FPGA_SYS #(.Tiles(Tiles), .InitFile(InitFile), .MemInit(MemInit)) u_sys (
 		.clk_i      (clk_i),
 		.rst_i      (rst_i),
 		.con_valid_o(con_valid),

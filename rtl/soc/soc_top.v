@@ -17,7 +17,8 @@ module soc_top #(
 	parameter integer SpmBytes = 65536,   // scratchpad per processing tile
 	parameter integer MemBytes = 1048576, // memory tile size
 	parameter integer NumEps   = 32,      // TCU endpoints per processing tile
-	parameter         MemInit  = ""       // optional memory-tile image (FPGA boot)
+	parameter         MemInit  = "",      // optional memory-tile image (FPGA boot; 64-bit rows)
+	parameter         KernelInit = ""     // optional kernel-tile SPM image (FPGA boot; 64-bit rows)
 ) (
 	input  wire                clk_i,
 	input  wire                rst_i,
@@ -111,7 +112,8 @@ module soc_top #(
 				end else begin : g_proc
 					tile_proc #(
 						.SpmBytes(SpmBytes), .TileX(x), .TileY(y), .TileNum(N),
-						.KernelX(KernelX), .KernelY(KernelY), .NumEps(NumEps)
+						.KernelX(KernelX), .KernelY(KernelY), .NumEps(NumEps),
+						.InitFile(x == KernelX && y == KernelY ? KernelInit : "")
 					) u_tile (
 						.clk_i         (clk_i),
 						.rst_i         (rst_i),

@@ -15,7 +15,7 @@ module tile_spm #(
 	parameter integer SpmBytes = 65536,  // size in bytes; a power of two, >= 1 KiB
 	parameter integer TileNum  = 0,      // tile number (names the simulation backdoor)
 	parameter integer WideB    = 0,      // 1: port B is 64 bits wide
-	parameter         InitFile = "",     // optional $readmemh image (FPGA boot, 32-bit words)
+	parameter         InitFile = "",     // optional $readmemh image (FPGA boot): one BW-bit word per row
 	// derived (do not set)
 	parameter integer BW       = WideB != 0 ? 64 : 32,                       // port B data bits
 	parameter integer BAddrW   = $clog2(SpmBytes / 4) - (WideB != 0 ? 1 : 0) // port B address bits
@@ -60,16 +60,11 @@ module tile_spm #(
 		assign a_lanes = a_we_i;
 	end endgenerate
 
-	generate if (WideB != 0 && InitFile != "") begin : g_init_wide
-		// the image has 32-bit words: pair them into dwords
-		reg [31:0] init_w [0:Words-1];
-		integer k;
-		initial begin
-			$readmemh(InitFile, init_w);
-			for (k = 0; k < Rows; k = k + 1)
-				mem[k] = {init_w[2*k+1], init_w[2*k]};
-		end
-	end else if (InitFile != "") begin : g_init_narrow
+	// The image has one entry per row: 32-bit words, or with WideB = 1 64-bit
+	// dwords (word 2k+1 in the upper half; fpga/tools/elf2hex.py --width 64).
+	// Yosys cannot pair 32-bit words in an initial loop (non-constant memory
+	// init), and ecpbram patches a bitstream by rows of this array.
+	generate if (InitFile != "") begin : g_init
 		initial $readmemh(InitFile, mem);
 	end endgenerate
 

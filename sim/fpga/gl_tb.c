@@ -3,7 +3,9 @@
  * netlist (ECP5 cells, SPM initialised with a program) and prints what arrives
  * on its console UART, so sim/fpga/gl_check.sh can compare it with the RTL
  * simulator's output.
- *   gl_tb --div CYCLES_PER_BIT [--max-cycles N]
+ *   gl_tb --div CYCLES_PER_BIT [--max-cycles N] [--image PLACEHOLDER.hex=IMAGE.hex ...]
+ * --image swaps a boot image into the block RAMs that were synthesized with the
+ * placeholder, as ecpbram patches a bitstream (gl_bram.c); one per boot memory.
  * Stops after the "[tile N] exit ..." line has arrived and the line is idle.
  * Exit status: 0 when an exit line arrived without framing errors and the
  * status outputs agree with it, 1 otherwise, 124 at --max-cycles (a hang guard,
@@ -14,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gl_bram.h"
 #include "shim.h"
 #include "tb_args.h"
 #include "uart_rx.h"
@@ -31,8 +34,11 @@ int main(int argc, char **argv)
 			div = tb_num_arg("gl_tb", argv[i], argv[i + 1]), i++;
 		else if (!strcmp(argv[i], "--max-cycles"))
 			max_cycles = tb_num_arg("gl_tb", argv[i], argv[i + 1]), i++;
+		else if (!strcmp(argv[i], "--image") && i + 1 < argc && strchr(argv[i + 1], '='))
+			i++; /* after the model exists */
 		else if (argv[i][0] != '+') {
-			fprintf(stderr, "usage: gl_tb --div CYCLES_PER_BIT [--max-cycles N]\n");
+			fprintf(stderr, "usage: gl_tb --div CYCLES_PER_BIT [--max-cycles N] "
+				"[--image PLACEHOLDER.hex=IMAGE.hex ...]\n");
 			return 2;
 		}
 	}
@@ -43,6 +49,19 @@ int main(int argc, char **argv)
 
 	struct shim *s = shim_new(argc, argv);
 	struct uart_rx rx;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--image"))
+			continue;
+		char from[512];
+		const char *eq = strchr(argv[++i], '=');
+
+		snprintf(from, sizeof(from), "%.*s", (int)(eq - argv[i]), argv[i]);
+		if (gl_bram_swap(from, eq + 1)) {
+			fprintf(stderr, "gl_tb: --image %s failed\n", argv[i]);
+			return 2;
+		}
+	}
 
 	uart_rx_init(&rx, (int)div);
 	shim_set_rst_i(s, 1);

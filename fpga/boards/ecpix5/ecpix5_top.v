@@ -18,7 +18,8 @@ module ecpix5_top #(
 	parameter integer ClkfbDiv = 1,
 	parameter integer ClkopDiv = 12,
 	parameter integer Baud     = 115200,     // console UART line rate
-	parameter         InitFile = ""          // SPM boot image ($readmemh)
+	parameter         InitFile = "",         // SPM boot image ($readmemh)
+	parameter         MemInit  = ""          // memory tile image (FPGA_SYSTEM=soc)
 ) (
 	input  wire       clk100_i,
 	input  wire       rst_n_i,
@@ -38,7 +39,7 @@ module ecpix5_top #(
 		.locked_o(locked)
 	);
 
-	fpga_top #(.Tiles(Tiles), .ClkHz(ClkHz), .Baud(Baud), .InitFile(InitFile)) u_top (
+	fpga_top #(.Tiles(Tiles), .ClkHz(ClkHz), .Baud(Baud), .InitFile(InitFile), .MemInit(MemInit)) u_top (
 		.clk_i     (clk),
 		.rst_i     (rst),
 		.tx_o      (uart_tx_o),

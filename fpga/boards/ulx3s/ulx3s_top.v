@@ -17,7 +17,8 @@ module ulx3s_top #(
 	parameter integer ClkfbDiv = 2,
 	parameter integer ClkopDiv = 12,
 	parameter integer Baud     = 115200,     // console UART line rate
-	parameter         InitFile = ""          // SPM boot image ($readmemh)
+	parameter         InitFile = "",         // SPM boot image ($readmemh)
+	parameter         MemInit  = ""          // memory tile image (FPGA_SYSTEM=soc)
 ) (
 	input  wire       clk25_i,
 	input  wire       btn_fire1_i,
@@ -35,7 +36,7 @@ module ulx3s_top #(
 		.locked_o(locked)
 	);
 
-	fpga_top #(.Tiles(Tiles), .ClkHz(ClkHz), .Baud(Baud), .InitFile(InitFile)) u_top (
+	fpga_top #(.Tiles(Tiles), .ClkHz(ClkHz), .Baud(Baud), .InitFile(InitFile), .MemInit(MemInit)) u_top (
 		.clk_i     (clk),
 		.rst_i     (rst),
 		.tx_o      (ftdi_rxd_o),

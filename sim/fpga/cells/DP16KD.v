@@ -203,5 +203,30 @@ module DP16KD (
 	wire [17:0] dob = Pdp && DATA_WIDTH_B == 36 ? dob_q[35:18] : dob_q[17:0];
 	assign {DOA17, DOA16, DOA15, DOA14, DOA13, DOA12, DOA11, DOA10, DOA9, DOA8, DOA7, DOA6, DOA5, DOA4, DOA3, DOA2, DOA1, DOA0} = doa;
 	assign {DOB17, DOB16, DOB15, DOB14, DOB13, DOB12, DOB11, DOB10, DOB9, DOB8, DOB7, DOB6, DOB5, DOB4, DOB3, DOB2, DOB1, DOB0} = dob;
+
+`ifdef VERILATOR
+	// Backdoor for the gate-level harness (sim/fpga/gl_bram.c): it swaps boot
+	// images into the block RAMs at start-up the way ecpbram patches a
+	// bitstream, row by row of 18 bits (bit b of row r is mem[r * 18 + b]).
+	export "DPI-C" function gl_bram_get;
+	export "DPI-C" function gl_bram_set;
+	import "DPI-C" context function void gl_bram_register();
+	function int gl_bram_get(input int row);
+		integer b;
+		reg [31:0] v;
+		begin
+			v = 32'b0;
+			for (b = 0; b < 18; b = b + 1)
+				v[b] = mem[row * 18 + b];
+			return v;
+		end
+	endfunction
+	function void gl_bram_set(input int row, input int v);
+		integer b;
+		for (b = 0; b < 18; b = b + 1)
+			mem[row * 18 + b] = v[b];
+	endfunction
+	initial gl_bram_register();
+`endif
 endmodule
 `default_nettype wire
