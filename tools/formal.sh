@@ -8,6 +8,10 @@
 #   3. Every cover() reached within FORMAL_COVER_DEPTH steps (ABC bmc3 on a
 #      copy where cover(c) is assert(!c): tools/formal_cover.py; yosys-smtbmc
 #      with z3 did not finish on the router in 5 minutes).
+# FORMAL_EACH=1 (see 2' below): pdr on each assertion alone, lemmas (l_*)
+# first, every proved one assumed from then on; k-induction (yosys sat,
+# FORMAL_IND_K steps) when pdr gives up; FORMAL_PDR_LAST_S: one more pdr with
+# that budget on what is still open; bmc3 on the rest.
 # Any counterexample, unreached cover or tool error exits 1 (yosys-abc itself
 # exits 0 even on a counterexample, so its output is checked here).
 # FORMAL_TAG names a parameter variant; logs go to build/formal/<TOP>[-tag]/.
@@ -84,20 +88,28 @@ if [ "${FORMAL_EACH:-0}" = 1 ]; then
 	props=$(grep -vE '(^|\.)l_' <<<"$all" || true)
 	done_sel="" proved=0 kind=0 round=0 lemma_rounds=0 each_log="$dir/pdr_each.log" open=""
 	: > "$each_log"
-	for phase in lemmas all; do
-		if [ $phase = lemmas ]; then cand=$lemmas; else cand="$open $props"; fi
+	# last: what is still open gets one more pdr with FORMAL_PDR_LAST_S (if set)
+	for phase in lemmas all last; do
+		budget=$pdr_s
+		if [ $phase = lemmas ]; then cand=$lemmas; elif [ $phase = all ]; then cand="$open $props"; else
+			cand=$open budget=${FORMAL_PDR_LAST_S:-0}
+			[ "$budget" -gt "$pdr_s" ] || break
+		fi
 		while [ -n "${cand// /}" ]; do
 			round=$((round + 1)) left="" new=0
 			facts=""
 			[ -n "$done_sel" ] && facts="select -set f $done_sel; chformal -assert2assume @f;"
 			for n in $cand; do
+				# what is proved is a fact from now on, also for the rest of this round
+				facts=""
+				[ -n "$done_sel" ] && facts="select -set f $done_sel; chformal -assert2assume @f;"
 				ta=$(date +%s%N)
 				if ! yosys -q -p "read_rtlil $dir/flat.il; $facts chformal -remove -assert t:\$assert c:$n %d;
 						$aig_script write_aiger -zinit $dir/one.aig" >/dev/null 2>&1; then
 					echo "formal: $name: FAILED (model build for $n)"
 					exit 1
 				fi
-				abc_out=$(yosys-abc -c "read_aiger $dir/one.aig; fold; strash; pdr -T $pdr_s; write_cex -a $dir/cex-$n.aiw" 2>&1 || true)
+				abc_out=$(yosys-abc -c "read_aiger $dir/one.aig; fold; strash; pdr -T $budget; write_cex -a $dir/cex-$n.aiw" 2>&1 || true)
 				ms=$((($(date +%s%N) - ta) / 1000000))
 				if grep -q "asserted in frame" <<<"$abc_out"; then
 					grep -m1 "asserted in frame" <<<"$abc_out"
@@ -129,6 +141,7 @@ if [ "${FORMAL_EACH:-0}" = 1 ]; then
 			[ $new = 1 ] || break
 			# properties: at most FORMAL_EACH_ROUNDS rounds (each retries every open one)
 			[ $phase = all ] && [ $((round - lemma_rounds)) -ge "${FORMAL_EACH_ROUNDS:-2}" ] && break
+			[ $phase = last ] && break
 		done
 		[ $phase = lemmas ] && lemma_rounds=$round
 		open=$cand

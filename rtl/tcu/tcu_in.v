@@ -359,6 +359,8 @@ module tcu_in #(
 				// reserve the slot, advance WPOS, start the writer
 				ep_we_o = 1'b1;
 				ep_wdata_o[TCU_REP_OCC_LSB +: TCU_REP_OCC_W] = r_occ | (32'd1 << s_slot);
+				// a free slot a kernel left marked UNREAD is unread no more
+				ep_wdata_o[TCU_REP_UNREAD_LSB +: TCU_REP_UNREAD_W] = r_unread & ~(32'd1 << s_slot);
 				ep_wdata_o[TCU_REP_WPOS_LSB +: TCU_REP_WPOS_W] = (s_slot + 5'd1) & (s_n[4:0] - 5'd1);
 				slot_d    = s_slot;
 				addr_d    = slot_addr[31:0];

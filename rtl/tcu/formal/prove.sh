@@ -15,6 +15,8 @@ row=${1:?usage: prove.sh T1|T2|T3|T4 [mutant]}
 mode=${2:-proof}
 export FORMAL_EACH=1   # pdr on each assertion, lemmas first, k-induction if pdr gives up (tools/formal.sh)
 export FORMAL_PDR_S=${FORMAL_PDR_S:-20}
+export FORMAL_IND_K=${FORMAL_IND_K:-4}   # k of the k-induction fallback (tools/formal.sh)
+export FORMAL_PDR_LAST_S=${FORMAL_PDR_LAST_S:-300}   # last pdr on what stays open
 export FORMAL_BMC_DEPTH=${FORMAL_BMC_DEPTH:-16}
 export FORMAL_COVER_DEPTH=${FORMAL_COVER_DEPTH:-24}
 NUM_EPS=4
@@ -22,7 +24,7 @@ SPM=256
 PRIV_WAIT=8
 # registers of the engines the harnesses' lemmas read (tools/formal.sh FORMAL_LINK)
 WR="u_xfer.u_wr.nd_q u_xfer.u_wr.in_left_q u_xfer.u_wr.off_q u_xfer.u_wr.endb_q u_xfer.u_wr.cv_q u_xfer.u_wr.first_q"
-LINK_IN="u_in.state_q u_in.err_q u_in.slot_q u_in.u_xfer.u_wr.daddr_q u_in.open_q u_in.h_kind u_in.h_sx u_in.h_sy u_in.m_dst u_in.m_len u_in.m_reply $(for w in $WR; do printf 'u_in.%s ' "$w"; done)"
+LINK_IN="u_in.state_q u_in.addr_q u_in.err_q u_in.slot_q u_in.u_xfer.u_wr.daddr_q u_in.open_q u_in.h_kind u_in.h_sx u_in.h_sy u_in.m_dst u_in.m_len u_in.m_reply $(for w in $WR; do printf 'u_in.%s ' "$w"; done)"
 LINK_CMD="u_cmd.state_q u_cmd.op_q u_cmd.ep_q u_cmd.arg_q u_cmd.dsize_q u_cmd.waitop_q u_cmd.took_q u_cmd.base_q u_cmd.done_q $(for w in $WR; do printf 'u_cmd.%s ' "$w"; done)"
 # parameters of a harness run
 params() {

@@ -160,6 +160,7 @@ module tcu_formal_in #(
 	reg         f_kern_q, f_to_ep_q, f_reply_q;
 	reg  [11:0] f_len_q;
 	reg  [63:0] f_head_q;      // the head itself (lemmas)
+	reg         f_seen_q;      // a head was accepted since reset
 	wire        f_head  = req_in_valid_i && req_in_ready && !f_open_q;
 	wire [43:0] i_arg   = req_in_data_i[NOC_HEAD_ARG_LSB +: NOC_HEAD_ARG_W];
 	always @(posedge clk_i)
@@ -172,6 +173,7 @@ module tcu_formal_in #(
 			f_reply_q    <= 1'b0;
 			f_len_q      <= 12'd0;
 			f_head_q     <= 64'd0;
+			f_seen_q     <= 1'b0;
 		end else begin
 			if (req_in_valid_i && req_in_ready)
 				f_open_q <= !req_in_last_i;
@@ -184,6 +186,7 @@ module tcu_formal_in #(
 				f_reply_q <= i_arg[TCU_MSG_ARG_REPLY_LSB];
 				f_len_q   <= i_arg[TCU_MSG_ARG_LEN_LSB +: TCU_MSG_ARG_LEN_W];
 				f_head_q  <= req_in_data_i;
+				f_seen_q  <= 1'b1;
 			end
 			if (rsp_out_valid && rsp_out_ready_i)
 				f_rsp_open_q <= !rsp_out_last;
@@ -239,6 +242,8 @@ module tcu_formal_in #(
 	reg         f_same_q;              // the tracked EP did not change since the head
 	reg         f_unrd_q;              // tcu_in set UNREAD of the reserved slot
 	reg         f_gone_q;              // the environment freed the reserved slot or the EP meanwhile
+	reg  [6:0]  f_rpl_q;               // the receive EP's first reply EP and slot count at the reservation
+	reg  [5:0]  f_n_q;
 	integer     f_k;
 	reg  [4:0]  g_slot;
 	always @(*) begin
@@ -259,12 +264,16 @@ module tcu_formal_in #(
 			f_same_q <= 1'b1;
 			f_unrd_q <= 1'b0;
 			f_gone_q <= 1'b0;
+			f_rpl_q  <= 7'd0;
+			f_n_q    <= 6'd0;
 		end else begin
 			if (f_in_w && f_to_ep && gained != 32'd0) begin
 				f_res_q  <= 1'b1;
 				f_slot_q <= g_slot;
 				f_lo_q   <= g_lo;
 				f_hi_q   <= g_lo + 33'd16 + {21'd0, m_len};
+				f_rpl_q  <= o_rplep;
+				f_n_q    <= o_n;
 			end
 			if (spm_w)
 				f_spm_q <= 1'b1;
@@ -308,6 +317,7 @@ module tcu_formal_in #(
 	wire [13:0] w_need  = {1'b0, w_left} + {11'd0, w_off} + 14'd7;
 	wire [28:0] \u_in.u_xfer.u_wr.daddr_q ;
 	wire [28:0] w_daddr = \u_in.u_xfer.u_wr.daddr_q ;
+	wire [31:0] \u_in.addr_q ;
 	wire [4:0]  \u_in.err_q ;
 	wire [4:0]  \u_in.slot_q ;
 	wire [4:0]  \u_in.state_q ;
@@ -320,12 +330,23 @@ module tcu_formal_in #(
 	wire        \u_in.m_reply ;
 	wire [43:0] f_harg = f_head_q[NOC_HEAD_ARG_LSB +: NOC_HEAD_ARG_W];
 	wire [4:0]  i_state = \u_in.state_q ;
+	wire [31:0] i_addr  = \u_in.addr_q ;
+	wire [6:0]  i_rpl   = i_addr[6:0];       // S_MSG_EP: the first reply EP
+	wire [4:0]  i_slot  = \u_in.slot_q ;
 	localparam [4:0] I_DISPATCH = 5'd1, I_MSG_CHK = 5'd2, I_MSG_H0 = 5'd3, I_MSG_META = 5'd4, I_MSG_PAY = 5'd5,
-		I_MSG_UNRD = 5'd6, I_MSG_EP = 5'd7, I_MSG_UNDO = 5'd8;
+		I_MSG_UNRD = 5'd6, I_MSG_EP = 5'd7, I_MSG_UNDO = 5'd8, I_WR_DATA = 5'd13;
 	localparam [4:0] I_IDLE = 5'd0, I_DRAIN = 5'd9, I_RSP = 5'd10, I_DROP = 5'd22, I_RD_DATA = 5'd12, I_PRIV_RDLO = 5'd18, I_PRIV_RDHI = 5'd19,
 		I_PRIV_RDTX = 5'd20;
 	always @(*)
 		if (f_past_valid && !rst_i) begin
+			// the harness's fields of the last head are those of f_head_q
+			if (f_seen_q)
+				l_track: assert (f_kind_q == f_head_q[NOC_HEAD_KIND_LSB +: NOC_HEAD_KIND_W] &&
+					f_to_ep_q == (f_kind_q == NOC_KIND_MSG && f_harg[TCU_MSG_ARG_DST_EP_LSB +: TCU_MSG_ARG_DST_EP_W] == f_ep) &&
+					f_len_q == f_harg[TCU_MSG_ARG_LEN_LSB +: TCU_MSG_ARG_LEN_W] &&
+					f_reply_q == f_harg[TCU_MSG_ARG_REPLY_LSB] &&
+					f_kern_q == (f_head_q[NOC_HEAD_SRC_X_LSB +: NOC_HEAD_SRC_X_W] == KX &&
+						     f_head_q[NOC_HEAD_SRC_Y_LSB +: NOC_HEAD_SRC_Y_W] == KY));
 			// the packet tcu_in serves is the one the harness saw arrive
 			if (i_state == I_IDLE)
 				l_idle: assert (!f_open_q);
@@ -436,14 +457,15 @@ module tcu_formal_in #(
 				if (f_past_valid && !rst_i) begin
 					if (i_state == I_DISPATCH || i_state == I_MSG_CHK)
 						l_t4_fresh: assert (!f_res_q && !f_spm_q && !f_unrd_q && !f_gone_q);
-					if (f_to_ep && !m_state && i_state != I_MSG_UNDO)
+					// the SPM writer runs only for a message or a WR_REQ
+					if (!m_state && i_state != I_MSG_UNDO && i_state != I_WR_DATA)
 						l_t4_wr_idle: assert (w_nd == 13'd0 && w_left == 13'd0);
 					if (f_to_ep && (m_state || i_state == I_MSG_UNRD || i_state == I_MSG_UNDO))
 						l_t4_res: assert (f_res_q && \u_in.slot_q == f_slot_q && !f_unrd_q &&
 								  f_hi_q == f_lo_q + 33'd16 + {21'd0, m_len} &&
 								  f_hi_q <= {1'b0, SpmBytes[31:0]});
-					if (f_to_ep && (m_state || i_state == I_MSG_UNRD) && !f_gone_q)
-						l_t4_live: assert (o_type == TCU_EPT_RECV && o_occ[f_slot_q]);
+					if (f_to_ep && (m_state || i_state == I_MSG_UNRD))
+						l_t4_live: assert (!f_gone_q == (o_type == TCU_EPT_RECV && o_occ[f_slot_q]));
 					if (f_to_ep && m_state && w_nd != 13'd0)
 						l_t4_wr_span: assert ((w_first ? w_lo == f_lo_q : w_lo > f_lo_q) && w_hi == f_hi_q);
 					if (f_to_ep && i_state == I_MSG_EP)
@@ -452,6 +474,35 @@ module tcu_formal_in #(
 						l_t4_ok: assert (f_res_q && (f_unrd_q || f_gone_q));
 					if (f_to_ep && (i_state == I_RSP || i_state == I_DRAIN) && !f_res_q)
 						l_t4_err: assert (\u_in.err_q != TCU_ERR_NONE);
+					// a message to the tracked EP runs through the message states only
+					if (f_to_ep)
+						l_t4_states: assert (i_state == I_IDLE || i_state == I_DISPATCH || i_state == I_MSG_CHK ||
+								     m_state || i_state == I_MSG_UNRD || i_state == I_MSG_EP ||
+								     i_state == I_MSG_UNDO || i_state == I_DRAIN || i_state == I_RSP);
+					// the receive EP keeps its reply range and slot count while the
+					// message is written (the command engine changes only OCC, UNREAD,
+					// RPOS, or invalidates it), and the range excludes the EP itself
+					if (f_to_ep && (m_state || i_state == I_MSG_UNRD) && !f_gone_q)
+						l_t4_cfg: assert (o_rplep == f_rpl_q && o_n == f_n_q && {1'b0, f_slot_q} < f_n_q &&
+								  (f_rpl_q == TCU_NO_EP[6:0] ||
+								   !(f_ep >= f_rpl_q && {1'b0, f_ep} < {1'b0, f_rpl_q} + {2'd0, f_n_q})));
+					// OCC bits of the tracked EP are gained only by a reservation
+					if (f_in_w && f_to_ep && gained != 32'd0)
+						l_t4_gain: assert (i_state == I_MSG_CHK);
+					// the reserved slot is not UNREAD until the commit
+					if (f_to_ep && f_res_q && (m_state || i_state == I_MSG_UNRD || i_state == I_MSG_UNDO))
+						l_t4_unrd: assert (!o_unread[f_slot_q]);
+					// a reserved receive EP stays one, or is invalidated: never a send EP
+					if (f_to_ep && f_res_q && (m_state || i_state == I_MSG_UNRD || i_state == I_MSG_EP ||
+								   i_state == I_MSG_UNDO))
+						l_t4_type: assert (o_type == TCU_EPT_RECV || o_type == TCU_EPT_INVALID);
+					// so the use-once reply EP is never installed over the receive EP
+					if (f_to_ep && i_state == I_MSG_EP)
+						l_t4_inst: assert (i_rpl == TCU_NO_EP[6:0] ||
+								   (i_rpl == f_rpl_q && !f_gone_q && i_rpl + {2'd0, i_slot} != f_ep));
+					// only a refused message drains its rest
+					if (f_to_ep && i_state == I_DRAIN)
+						l_t4_drain: assert (\u_in.err_q != TCU_ERR_NONE);
 					if (f_to_ep && (i_state == I_RSP || i_state == I_DRAIN) && f_same_q &&
 					    o_type == TCU_EPT_RECV && fits && rpl_ok && full)
 						l_t4_full: assert (\u_in.err_q == TCU_ERR_RECV_NO_SPACE);
