@@ -260,7 +260,9 @@ $(GLS_DIR)/fpga_top.v: $(GLS_DIR)/gl.ys $(GLS_DIR)/ph-kernel.hex $(GLS_DIR)/ph-m
 	$(Q)nice -n 19 $(FPGA_STAGE) "gl     fpga_top netlist of the 2x2 SoC: Yosys synth_ecp5" $(GLS_DIR)/synth.log $(FPGA_YOSYS) -q -s $(GLS_DIR)/gl.ys
 	$(Q)mv $@.tmp $@
 
-$(eval $(call VMODEL,fpga-gl-soc,fpga_top,$$(GLS_DIR)/fpga_top.v $$(GL_CELLS),sim/fpga/gl_top.ports,sim/fpga/gl_tb.c sim/fpga/gl_bram.c sim/fpga/uart_rx.c,--no-trace -Wno-fatal -Wno-lint -Wno-style -DNO_INCLUDES -I$(GL_DIR)/cells))
+# OPT_SLOW=-O0: the run-once code (initial blocks: the block RAM contents), half of the
+# C++, compiles without optimisation (it would get the harness' -O2)
+$(eval $(call VMODEL,fpga-gl-soc,fpga_top,$$(GLS_DIR)/fpga_top.v $$(GL_CELLS),sim/fpga/gl_top.ports,sim/fpga/gl_tb.c sim/fpga/gl_bram.c sim/fpga/uart_rx.c,--no-trace -Wno-fatal -Wno-lint -Wno-style -DNO_INCLUDES -I$(GL_DIR)/cells -MAKEFLAGS OPT_SLOW=-O0))
 
 # the programs: a kernel boot (boot/test2x2.cfg) and a TCU message test
 GLS_BOOT := $(B)/boot/test2x2.img
