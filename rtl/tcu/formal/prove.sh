@@ -24,7 +24,9 @@ SPM=256
 PRIV_WAIT=8
 # registers of the engines the harnesses' lemmas read (tools/formal.sh FORMAL_LINK)
 WR="u_xfer.u_wr.nd_q u_xfer.u_wr.in_left_q u_xfer.u_wr.off_q u_xfer.u_wr.endb_q u_xfer.u_wr.cv_q u_xfer.u_wr.first_q"
-LINK_IN="u_in.state_q u_in.addr_q u_in.err_q u_in.slot_q u_in.u_xfer.u_wr.daddr_q u_in.open_q u_in.h_kind u_in.h_sx u_in.h_sy u_in.m_dst u_in.m_len u_in.m_reply $(for w in $WR; do printf 'u_in.%s ' "$w"; done)"
+# (registers only the T4 lemmas read: in the other rows the harness wires are gone, so no link)
+LINK_IN4="u_in.addr_q u_in.err_q u_in.slot_q u_in.u_xfer.u_wr.daddr_q"
+LINK_IN="u_in.state_q u_in.open_q u_in.h_kind u_in.h_sx u_in.h_sy u_in.m_dst u_in.m_len u_in.m_reply $(for w in $WR; do printf 'u_in.%s ' "$w"; done)"
 LINK_CMD="u_cmd.state_q u_cmd.op_q u_cmd.ep_q u_cmd.arg_q u_cmd.dsize_q u_cmd.waitop_q u_cmd.took_q u_cmd.base_q u_cmd.done_q $(for w in $WR; do printf 'u_cmd.%s ' "$w"; done)"
 # parameters of a harness run
 params() {
@@ -34,7 +36,7 @@ params() {
 		echo "-set NumEps $NUM_EPS -set SpmBytes $SPM"
 	fi
 }
-link() { [ "$1" = tcu_formal_in ] && echo "$LINK_IN" || echo "$LINK_CMD"; }
+link() { [ "$1" = tcu_formal_in ] && echo "$LINK_IN${2:+ }$( [ "${2:-}" = 4 ] && echo "$LINK_IN4")" || echo "$LINK_CMD"; }
 XFER="rtl/tcu/tcu_xfer.v rtl/tcu/tcu_spm_rd.v rtl/tcu/tcu_spm_wr.v rtl/tcu/tcu_rr_pick.v"
 IN="rtl/tcu/tcu_in.v $XFER rtl/tcu/formal/tcu_formal_in.v"
 CMD="rtl/tcu/tcu_cmd.v $XFER rtl/tcu/formal/tcu_formal_cmd.v"
@@ -88,7 +90,7 @@ if [ "$mode" = mutant ]; then
 		[[ " $files " == *" $mfile "* ]] || continue   # this harness does not use the broken file
 		files=${files//$mfile/$mdir\/$(basename "$mfile")}
 		# one pdr on all assertions: it finds the counterexample in seconds
-		out=$(FORMAL_EACH=0 FORMAL_LINK="$(link "$top")" FORMAL_TAG=mut-$row-$n tools/formal.sh "$top" "$files" -set Row "$n" $(params "$top") 2>&1)
+		out=$(FORMAL_EACH=0 FORMAL_LINK="$(link "$top" "$n")" FORMAL_TAG=mut-$row-$n tools/formal.sh "$top" "$files" -set Row "$n" $(params "$top") 2>&1)
 		echo "$out" | tail -2
 		grep -q "FAILED: counterexample" <<<"$out" && found=1
 	done
@@ -104,7 +106,7 @@ status=0 results="" covers=0 asserts=0
 for r in $runs; do
 	top=${r%%:*} n=${r##*:}
 	files=$([ "$top" = tcu_formal_in ] && echo "$IN" || echo "$CMD")
-	out=$(FORMAL_LINK="$(link "$top")" FORMAL_TAG=row$n tools/formal.sh "$top" "$files" -set Row "$n" $(params "$top") 2>&1)
+	out=$(FORMAL_LINK="$(link "$top" "$n")" FORMAL_TAG=row$n tools/formal.sh "$top" "$files" -set Row "$n" $(params "$top") 2>&1)
 	rc=$?
 	echo "$out"
 	if [ $rc != 0 ]; then
