@@ -31,20 +31,25 @@ for f in $files; do reads="$reads read_verilog -formal -Irtl/include $f;"; done
 name="$top$tag"
 t0=$(date +%s%N)
 elapsed() { local ms=$((($(date +%s%N) - t0) / 1000000)); printf '%d.%d s' $((ms / 1000)) $((ms % 1000 / 100)); }
-# bmc AIG: ABC bmc3 to bmc_depth frames (log $dir/bmc.log). Returns 0: no
-# counterexample; 1: counterexample (its frame printed); 2: no answer (log tail printed).
+# bmc AIG CEX_MSG: ABC bmc3 to bmc_depth frames (log $dir/bmc.log). Returns when
+# there is no counterexample; a counterexample (its frame and CEX_MSG) or no
+# answer (the log's tail) ends the run with exit 1.
 bmc() {
 	local out
 	out=$(yosys-abc -c "read_aiger $1; fold; strash; bmc3 -F $bmc_depth" 2>&1 || true)
 	printf '%s\n' "$out" > "$dir/bmc.log"
 	if grep -q "asserted in frame" <<<"$out"; then
 		grep -m1 "asserted in frame" <<<"$out"
-		return 1
+		echo "formal: $name: FAILED: counterexample in bmc3$2"
+		exit 1
 	fi
 	grep -q "No output asserted in $bmc_depth frames" <<<"$out" && return 0
 	tail -5 "$dir/bmc.log"
-	return 2
+	echo "formal: $name: FAILED: bmc3 gave no answer"
+	exit 1
 }
+# facts: the proved assertions ($done_sel) as assumptions
+facts() { [ -z "$done_sel" ] || echo "select -set f $done_sel; chformal -assert2assume @f;"; }
 
 # 1. AIGER model (covers removed, design outputs are not properties).
 # Assumptions of submodules become assertions: only the top's inputs are
@@ -97,12 +102,9 @@ if [ "${FORMAL_EACH:-0}" = 1 ]; then
 		fi
 		while [ -n "${cand// /}" ]; do
 			round=$((round + 1)) left="" new=0
-			facts=""
-			[ -n "$done_sel" ] && facts="select -set f $done_sel; chformal -assert2assume @f;"
 			for n in $cand; do
 				# what is proved is a fact from now on, also for the rest of this round
-				facts=""
-				[ -n "$done_sel" ] && facts="select -set f $done_sel; chformal -assert2assume @f;"
+				facts=$(facts)
 				ta=$(date +%s%N)
 				if ! yosys -q -p "read_rtlil $dir/flat.il; $facts chformal -remove -assert t:\$assert c:$n %d;
 						$aig_script write_aiger -zinit $dir/one.aig" >/dev/null 2>&1; then
@@ -152,19 +154,9 @@ if [ "${FORMAL_EACH:-0}" = 1 ]; then
 	else
 		keep=""
 		for n in $open; do keep="$keep c:$n"; done
-		facts=""
-		[ -n "$done_sel" ] && facts="select -set f $done_sel; chformal -assert2assume @f;"
-		yosys -q -p "read_rtlil $dir/flat.il; $facts select -set k $keep; chformal -remove -assert t:\$assert @k %d;
+		yosys -q -p "read_rtlil $dir/flat.il; $(facts) select -set k $keep; chformal -remove -assert t:\$assert @k %d;
 			$aig_script write_aiger -zinit $dir/open.aig" >/dev/null 2>&1
-		st=0
-		bmc "$dir/open.aig" || st=$?
-		if [ $st = 1 ]; then
-			echo "formal: $name: FAILED: counterexample in bmc3 (one of:$open)"
-			exit 1
-		elif [ $st = 2 ]; then
-			echo "formal: $name: FAILED: bmc3 gave no answer"
-			exit 1
-		fi
+		bmc "$dir/open.aig" " (one of:$open)"
 		nopen=$(wc -w <<<"$open")
 		result="$proved proved (ABC pdr, unbounded; $kind of them by k-induction), $nopen bounded (ABC bmc3, depth $bmc_depth; pdr undecided in $pdr_s s each:$open)"
 	fi
@@ -181,15 +173,7 @@ if [ "${FORMAL_EACH:-0}" != 1 ]; then
 	elif grep -q "Property proved" <<<"$abc_out"; then
 		result="proved (ABC pdr, unbounded)"
 	else
-		st=0
-		bmc "$dir/model.aig" || st=$?
-		if [ $st = 1 ]; then
-			echo "formal: $name: FAILED: counterexample in bmc3"
-			exit 1
-		elif [ $st = 2 ]; then
-			echo "formal: $name: FAILED: neither pdr nor bmc3 gave an answer"
-			exit 1
-		fi
+		bmc "$dir/model.aig" ""
 		result="bounded (ABC bmc3, depth $bmc_depth; pdr undecided in $pdr_s s)"
 	fi
 fi

@@ -36,7 +36,12 @@ params() {
 		echo "-set NumEps $NUM_EPS -set SpmBytes $SPM"
 	fi
 }
-link() { [ "$1" = tcu_formal_in ] && echo "$LINK_IN${2:+ }$( [ "${2:-}" = 4 ] && echo "$LINK_IN4")" || echo "$LINK_CMD"; }
+# link HARNESS ROW: the registers that harness run reads
+link() {
+	if [ "$1" = tcu_formal_cmd ]; then echo "$LINK_CMD"
+	elif [ "$2" = 4 ]; then echo "$LINK_IN $LINK_IN4"
+	else echo "$LINK_IN"; fi
+}
 XFER="rtl/tcu/tcu_xfer.v rtl/tcu/tcu_spm_rd.v rtl/tcu/tcu_spm_wr.v rtl/tcu/tcu_rr_pick.v"
 IN="rtl/tcu/tcu_in.v $XFER rtl/tcu/formal/tcu_formal_in.v"
 CMD="rtl/tcu/tcu_cmd.v $XFER rtl/tcu/formal/tcu_formal_cmd.v"
