@@ -6,6 +6,9 @@
 // drained and counted. Every wait for a response is guarded by a watchdog.
 //
 //   IDLE -> CHK_A -> CHK_B -> HEAD -> META/ADDR -> PAY -> WAIT_RSP -> (RD_DATA) -> fix-up -> IDLE
+//   (READ / WRITE: CHK_A -> MEM_GO -> BURST; FETCH / WAIT: pick -> TAKE. Each
+//   cycle reads the EP file at most once, from a registered index, and a check
+//   of its data is registered before it is acted on: timing, fpga/README.md)
 //
 // Checks follow docs/tcu-design.md in order; the first failing one is the error.
 module tcu_cmd #(
@@ -102,7 +105,10 @@ module tcu_cmd #(
 		S_RD_DATA  = 5'd13, // response data into the writer
 		S_PRIV     = 5'd14, // PRIV_REQ head
 		S_WAIT     = 5'd15, // blocking fetch
-		S_FETCH    = 5'd16; // FETCH_MSG
+		S_FETCH    = 5'd16, // FETCH_MSG: pick an unread slot
+		S_TAKE     = 5'd17, // FETCH_MSG / WAIT: take the picked slot (UNREAD, RPOS)
+		S_MEM_GO   = 5'd18, // READ / WRITE: the memory-EP check's outcome (err_q)
+		S_FAIL     = 5'd19; // an EP check failed: finish with err_q
 
 	reg [4:0]  state_q, state_d;
 	reg [3:0]  op_q, op_d;
@@ -128,6 +134,25 @@ module tcu_cmd #(
 	reg        drain_q, drain_d;    // draining a dropped response
 	reg        ropen_q, ropen_d;    // the accepted response has flits left
 	reg [23:0] wd_q, wd_d;          // watchdog / WAIT timer
+	reg [1:0]  isel_q, isel_d;      // which index the EP read port gets (isel_of)
+	reg        fnd_q, fnd_d;        // FETCH / WAIT: an unread slot was picked (slot_q)
+	reg        rd_go_q, rd_go_d;    // SEND / REPLY passed CHK_B: start the reader in MSG_HEAD
+
+	// The EP index comes straight from registers: isel_q is isel_of(state_q,
+	// op_q) outside IDLE and FAIL (no state decode before the EP read). It is
+	// set from the state a cycle leads to when it continues (not from state_d,
+	// which waits for the checks); where it stops instead, no index is needed
+	localparam [1:0] IS_EP = 2'd0, IS_RPL = 2'd1, IS_CARG = 2'd2;
+	function automatic [1:0] isel_of(input [4:0] st, input [3:0] op);
+		if (st == S_CHK_A && op == TCU_OP_SEND)
+			isel_of = IS_CARG;   // SEND: the reply EP named by ARG
+		else if ((st == S_CHK_B && op != TCU_OP_SEND) || st == S_RPL_INV || st == S_ACK_INV)
+			isel_of = IS_RPL;    // REPLY / ACK: the slot's reply EP
+		else
+			isel_of = IS_EP;     // the command's EP
+	endfunction
+	always @*
+		ep_idx_o = (isel_q == IS_RPL) ? rpl_q[6:0] : (isel_q == IS_CARG) ? carg_q[6:0] : ep_q;
 
 	assign idle_o  = (state_q == S_IDLE);
 	// A core blocked in WAIT must not hold off the kernel: privileged writes run
@@ -153,10 +178,15 @@ module tcu_cmd #(
 	wire [33:0] m_end    = {2'b0, ep_rd_i[TCU_MEP_BASE_LSB +: TCU_MEP_BASE_W]} + {2'b0, arg_q} + {2'b0, dsize_q};
 
 	// message offset -> slot (REPLY / ACK): aligned and inside the buffer
-	wire [15:0] off_mask = (16'd1 << r_order) - 16'd1;
-	wire [15:0] off_slot = carg_q >> r_order;
-	wire        off_ok   = ((carg_q & off_mask) == 16'd0) && (off_slot < {10'd0, r_n});
-	wire        off_occ  = r_occ[off_slot[4:0]];
+	wire [15:0] off_sh   = carg_q >> r_order;
+	wire [4:0]  off_slot = off_sh[4:0];
+	wire        unused_off = ^off_sh[15:5];   // off_ok: zero when it counts
+	// aligned and slot < r_n (no shift, no compare chain): ARG has bits only in
+	// [order, order + slots); r_n is 0 for SLOTS > 5 (6 bits), so nothing is
+	wire [6:0]  off_n    = (r_slots > 3'd5) ? 7'd0 : (7'd1 << r_slots) - 7'd1;
+	wire [22:0] off_win  = {16'd0, off_n} << r_order;
+	wire        off_ok   = (r_slots <= 3'd5) && ({7'd0, carg_q} & ~off_win) == 23'd0;
+	wire        off_occ  = r_occ[off_slot];
 
 	// next unread slot from RPOS (FETCH / WAIT)
 	wire        u_found;
@@ -165,7 +195,8 @@ module tcu_cmd #(
 		.req_i(r_unread & ~(32'hffff_ffff << r_n)), .start_i(r_rpos & (r_n[4:0] - 5'd1)),
 		.found_o(u_found), .idx_o(u_slot)
 	);
-	wire [15:0] u_off = {11'd0, u_slot} << r_order;
+	wire [15:0] u_off = {11'd0, slot_q} << r_order;   // S_TAKE: the slot picked a cycle before
+	wire        take_ok = fnd_q && e_valid && e_type == TCU_EPT_RECV && r_unread[slot_q];
 
 	// size checks
 	wire [32:0] local_end = {1'b0, daddr_q} + {1'b0, dsize_q};
@@ -271,11 +302,12 @@ module tcu_cmd #(
 		done_err_o  = err_q;
 		done_res_o  = carg_q;
 		wait_done_o = 1'b0;
-		wait_word_o = 32'd0;
 		result_we_o = 1'b0;
 		result_o    = p_arg[TCU_PRIV_RSP_ARG_DATA_LSB +: TCU_PRIV_RSP_ARG_DATA_W];
 		dropped_o   = 1'b0;
-		ep_idx_o    = ep_q;
+		isel_d      = isel_q;
+		fnd_d       = fnd_q;
+		rd_go_d     = 1'b0;
 		ep_we_o     = 1'b0;
 		ep_wdata_o  = ep_rd_i;
 		req_out_valid_o = 1'b0;
@@ -330,7 +362,6 @@ module tcu_cmd #(
 				done_o = 1'b1;
 			end
 			TCU_OP_SEND: begin
-				ep_idx_o = carg_q[6:0];
 				rok_d    = (carg_q[6:0] != NO_EP) && e_valid && (carg_q[15:7] == 9'd0) && e_type == TCU_EPT_RECV;
 				rorder_d = (carg_q[6:0] != NO_EP) ? r_order : 4'd0;
 				if (carg_q != {9'd0, NO_EP} && !((carg_q[15:7] == 9'd0) && e_valid && e_type == TCU_EPT_RECV))
@@ -338,18 +369,17 @@ module tcu_cmd #(
 				state_d  = S_CHK_B;
 			end
 			TCU_OP_REPLY, TCU_OP_ACK_MSG: begin
-				ep_idx_o = ep_q;
-				slot_d   = off_slot[4:0];
-				rpl_d    = {1'b0, r_rplep} + {3'd0, off_slot[4:0]};
+				slot_d   = off_slot;
+				rpl_d    = {1'b0, r_rplep} + {3'd0, off_slot};
 				if (!e_valid || e_type != TCU_EPT_RECV) begin
-					done_err_o = TCU_ERR_NO_REP;
-					done_o     = 1'b1;
+					err_d   = TCU_ERR_NO_REP;
+					state_d = S_FAIL;
 				end else if (op_q == TCU_OP_REPLY && r_rplep == NO_EP) begin
-					done_err_o = TCU_ERR_REPLIES_DISABLED;
-					done_o     = 1'b1;
+					err_d   = TCU_ERR_REPLIES_DISABLED;
+					state_d = S_FAIL;
 				end else if (!off_ok || (op_q == TCU_OP_ACK_MSG && !off_occ)) begin
-					done_err_o = TCU_ERR_INV_MSG_OFF;
-					done_o     = 1'b1;
+					err_d   = TCU_ERR_INV_MSG_OFF;
+					state_d = S_FAIL;
 				end else if (op_q == TCU_OP_REPLY) begin
 					state_d = S_CHK_B;
 				end else begin
@@ -357,33 +387,21 @@ module tcu_cmd #(
 				end
 			end
 			TCU_OP_FETCH_MSG: begin
-				ep_idx_o = ep_q;
-				if (!e_valid || e_type != TCU_EPT_RECV) begin
-					done_err_o = TCU_ERR_NO_REP;
-					done_res_o = TCU_NONE_OFF[15:0];
-					done_o     = 1'b1;
-				end else begin
-					state_d = S_FETCH;
-				end
+				state_d = S_FETCH;   // checks the EP itself
 			end
 			TCU_OP_READ, TCU_OP_WRITE: begin
-				ep_idx_o = ep_q;
 				base_d   = ep_rd_i[TCU_MEP_BASE_LSB +: TCU_MEP_BASE_W];
 				tx_d     = ep_rd_i[TCU_MEP_TGT_X_LSB +: TCU_MEP_TGT_X_W];
 				ty_d     = ep_rd_i[TCU_MEP_TGT_Y_LSB +: TCU_MEP_TGT_Y_W];
+				// the outcome is registered (err_q) and acted on in S_MEM_GO
 				if (!e_valid || e_type != TCU_EPT_MEM)
-					done_err_o = TCU_ERR_NO_MEP;
+					err_d = TCU_ERR_NO_MEP;
 				else if (op_q == TCU_OP_READ ? !ep_rd_i[TCU_MEP_R_LSB] : !ep_rd_i[TCU_MEP_W_LSB])
-					done_err_o = TCU_ERR_NO_PERM;
+					err_d = TCU_ERR_NO_PERM;
 				else if (({1'b0, arg_q} + {1'b0, dsize_q}) > {1'b0, m_size} || m_end > 34'h1_0000_0000 ||
 					 local_oob)
-					done_err_o = TCU_ERR_OUT_OF_BOUNDS;
-				else
-					done_err_o = TCU_ERR_NONE;
-				if (done_err_o != TCU_ERR_NONE || dsize_q == 32'd0)
-					done_o = 1'b1;
-				else
-					state_d = S_BURST;
+					err_d = TCU_ERR_OUT_OF_BOUNDS;
+				state_d = S_MEM_GO;
 			end
 			TCU_OP_PRIV_WR, TCU_OP_PRIV_RD: begin
 				tx_d = arg_q[TCU_PRIVARG_X_LSB +: TCU_PRIVARG_X_W];
@@ -408,7 +426,6 @@ module tcu_cmd #(
 
 		S_CHK_B: begin
 			if (op_q == TCU_OP_SEND) begin
-				ep_idx_o = ep_q;
 				tx_d     = ep_rd_i[TCU_SEP_TGT_X_LSB +: TCU_SEP_TGT_X_W];
 				ty_d     = ep_rd_i[TCU_SEP_TGT_Y_LSB +: TCU_SEP_TGT_Y_W];
 				tep_d    = ep_rd_i[TCU_SEP_TGT_EP_LSB +: TCU_SEP_TGT_EP_W];
@@ -429,10 +446,10 @@ module tcu_cmd #(
 				else
 					done_err_o = TCU_ERR_NONE;
 				if (done_err_o != TCU_ERR_NONE) begin
-					done_o  = 1'b1;
-					state_d = S_IDLE;
+					err_d   = done_err_o;
+					state_d = S_FAIL;
 				end else if (s_cur == TCU_CRD_UNLIM[5:0]) begin
-					rd_start = 1'b1;
+					rd_go_d  = 1'b1;
 					state_d  = S_MSG_HEAD;
 				end else begin
 					// take the credit now; refunded if delivery fails
@@ -440,13 +457,12 @@ module tcu_cmd #(
 					ep_wdata_o[TCU_SEP_CUR_CRD_LSB +: TCU_SEP_CUR_CRD_W] = s_cur - 6'd1;
 					if (ep_gnt_i) begin
 						took_d   = 1'b1;
-						rd_start = 1'b1;
+						rd_go_d  = 1'b1;
 						state_d  = S_MSG_HEAD;
 					end
 				end
 			end else begin
 				// REPLY: the slot's reply EP
-				ep_idx_o = rpl_q[6:0];
 				tx_d     = ep_rd_i[TCU_SEP_TGT_X_LSB +: TCU_SEP_TGT_X_W];
 				ty_d     = ep_rd_i[TCU_SEP_TGT_Y_LSB +: TCU_SEP_TGT_Y_W];
 				tep_d    = ep_rd_i[TCU_SEP_TGT_EP_LSB +: TCU_SEP_TGT_EP_W];
@@ -465,16 +481,19 @@ module tcu_cmd #(
 				else
 					done_err_o = TCU_ERR_NONE;
 				if (done_err_o != TCU_ERR_NONE) begin
-					done_o  = 1'b1;
-					state_d = S_IDLE;
+					err_d   = done_err_o;
+					state_d = S_FAIL;
 				end else begin
-					rd_start = 1'b1;
+					rd_go_d  = 1'b1;
 					state_d  = S_MSG_HEAD;
 				end
 			end
 		end
 
 		S_MSG_HEAD: begin
+			// the payload reader starts a cycle after the checks (registered:
+			// it waits for no EP read); it is needed from S_PAY on
+			rd_start        = rd_go_q;
 			req_out_valid_o = 1'b1;
 			if (req_out_ready_i)
 				state_d = S_MSG_META;
@@ -597,7 +616,6 @@ module tcu_cmd #(
 		end
 
 		S_REFUND: begin
-			ep_idx_o = ep_q;
 			// never above MAX: a stale reply may have returned a credit meanwhile (T3)
 			if (e_valid && e_type == TCU_EPT_SEND && s_cur != TCU_CRD_UNLIM[5:0] &&
 			    s_cur < ep_rd_i[TCU_SEP_MAX_CRD_LSB +: TCU_SEP_MAX_CRD_W]) begin
@@ -611,19 +629,18 @@ module tcu_cmd #(
 			end
 		end
 		S_RPL_INV: begin
-			ep_idx_o   = rpl_q[6:0];
 			ep_we_o    = 1'b1;
 			ep_wdata_o = 128'd0;
 			if (ep_gnt_i)
 				state_d = S_FREE;
 		end
 		S_FREE: begin
-			ep_idx_o = ep_q;
 			ep_we_o  = 1'b1;
 			ep_wdata_o[TCU_REP_OCC_LSB +: TCU_REP_OCC_W]       = r_occ & ~(32'd1 << slot_q);
 			ep_wdata_o[TCU_REP_UNREAD_LSB +: TCU_REP_UNREAD_W] = r_unread & ~(32'd1 << slot_q);
 			if (ep_gnt_i) begin
-				if (op_q == TCU_OP_ACK_MSG && r_rplep != NO_EP && rpl_q < N_EPS) begin
+				// (rpl_q < N_EPS implies a reply range: rpl_q = RPL_EP + slot, NO_EP = 127)
+				if (op_q == TCU_OP_ACK_MSG && rpl_q < N_EPS) begin
 					state_d = S_ACK_INV;
 				end else begin
 					done_err_o = TCU_ERR_NONE;
@@ -633,7 +650,6 @@ module tcu_cmd #(
 			end
 		end
 		S_ACK_INV: begin
-			ep_idx_o   = rpl_q[6:0];
 			ep_we_o    = 1'b1;
 			ep_wdata_o = 128'd0;
 			if (ep_gnt_i) begin
@@ -643,6 +659,22 @@ module tcu_cmd #(
 			end
 		end
 
+		S_FAIL: begin
+			// a check of CHK_A / CHK_B failed (registered: completion does not
+			// wait for the EP read); the result is CMD.ARG as written
+			done_o  = 1'b1;
+			state_d = S_IDLE;
+		end
+		S_MEM_GO: begin
+			// the memory EP cannot change meanwhile: the kernel reconfigures
+			// EPs only while this engine is quiet, messages touch no memory EP
+			if (err_q != TCU_ERR_NONE || dsize_q == 32'd0) begin
+				done_o  = 1'b1;
+				state_d = S_IDLE;
+			end else begin
+				state_d = S_BURST;
+			end
+		end
 		S_BURST: begin
 			req_out_valid_o = 1'b1;
 			if (req_out_ready_i)
@@ -680,43 +712,65 @@ module tcu_cmd #(
 		end
 
 		S_FETCH, S_WAIT: begin
-			ep_idx_o = ep_q;
-			wd_d     = wd_q + 24'd1;
+			// the outcome goes to S_TAKE in a register (fnd_q, err_q, slot_q):
+			// completion never waits for this cycle's EP read
+			wd_d = wd_q + 24'd1;
 			if (state_q == S_WAIT && hold_wait_i) begin
 				wd_d = wd_q; // parked: no EP access while a privileged write runs
 			end else if (!e_valid || e_type != TCU_EPT_RECV) begin
-				done_err_o = TCU_ERR_NO_REP;
-				done_res_o = TCU_NONE_OFF[15:0];
-				state_d    = S_IDLE;
+				err_d   = TCU_ERR_NO_REP;
+				fnd_d   = 1'b0;
+				state_d = S_TAKE;
 			end else if (u_found) begin
-				ep_we_o = 1'b1;
-				ep_wdata_o[TCU_REP_UNREAD_LSB +: TCU_REP_UNREAD_W] = r_unread & ~(32'd1 << u_slot);
-				ep_wdata_o[TCU_REP_RPOS_LSB +: TCU_REP_RPOS_W] = (u_slot + 5'd1) & (r_n[4:0] - 5'd1);
-				done_err_o = TCU_ERR_NONE;
-				done_res_o = u_off;
-				if (ep_gnt_i)
-					state_d = S_IDLE;
+				fnd_d   = 1'b1;
+				slot_d  = u_slot;
+				state_d = S_TAKE;
 			end else if (state_q == S_FETCH || wd_q == WAIT_TO) begin
-				done_err_o = TCU_ERR_NONE;
-				done_res_o = TCU_NONE_OFF[15:0];
-				state_d    = S_IDLE;
+				fnd_d   = 1'b0;          // nothing unread: NONE_OFF
+				state_d = S_TAKE;
 			end
-			if (state_d == S_IDLE) begin
-				if (waitop_q) begin
+		end
+		S_TAKE: begin
+			// take the picked slot. It is still unread unless tcu_in cleared it
+			// meanwhile (it reserved it as free: a kernel may configure UNREAD
+			// without OCC); then the result is "none" (take_ok), like an empty
+			// EP. Completion waits for the write port only, never for EP data.
+			done_err_o = fnd_q ? TCU_ERR_NONE : err_q;
+			done_res_o = take_ok ? u_off : TCU_NONE_OFF[15:0];
+			if (take_ok) begin
+				ep_we_o = 1'b1;
+				ep_wdata_o[TCU_REP_UNREAD_LSB +: TCU_REP_UNREAD_W] = r_unread & ~(32'd1 << slot_q);
+				ep_wdata_o[TCU_REP_RPOS_LSB +: TCU_REP_RPOS_W] = (slot_q + 5'd1) & (r_n[4:0] - 5'd1);
+			end
+			if (!fnd_q || ep_gnt_i) begin
+				state_d = S_IDLE;
+				if (waitop_q)
 					wait_done_o = 1'b1;
-					wait_word_o[TCU_CMD_OP_LSB +: TCU_CMD_OP_W]   = TCU_OP_IDLE;
-					wait_word_o[TCU_CMD_EP_LSB +: TCU_CMD_EP_W]   = ep_q;
-					wait_word_o[TCU_CMD_ERR_LSB +: TCU_CMD_ERR_W] = done_err_o;
-					wait_word_o[TCU_CMD_ARG_LSB +: TCU_CMD_ARG_W] = done_res_o;
-				end else begin
+				else
 					done_o = 1'b1;
-				end
 			end
 		end
 
 		default: begin
 			state_d = S_IDLE;
 		end
+		endcase
+
+		// a FETCH_MSG / WAIT ends in S_TAKE: the result word of a WAIT (valid
+		// in every cycle of S_TAKE; done_o / wait_done_o are set there, not
+		// from state_d, which would put every state's checks before them)
+		wait_word_o[TCU_CMD_OP_LSB +: TCU_CMD_OP_W]   = TCU_OP_IDLE;
+		wait_word_o[TCU_CMD_EP_LSB +: TCU_CMD_EP_W]   = ep_q;
+		wait_word_o[TCU_CMD_ERR_LSB +: TCU_CMD_ERR_W] = fnd_q ? TCU_ERR_NONE : err_q;
+		wait_word_o[TCU_CMD_ARG_LSB +: TCU_CMD_ARG_W] = take_ok ? u_off : TCU_NONE_OFF[15:0];
+		case (state_q)
+		S_IDLE:    isel_d = isel_of(wait_i ? S_WAIT : S_CHK_A, wait_i ? op_q : start_op_i);
+		S_CHK_A:   isel_d = (op_q == TCU_OP_REPLY) ? IS_RPL : IS_EP;   // REPLY -> CHK_B, else EP states
+		S_WAIT_RSP:isel_d = (op_q == TCU_OP_REPLY) ? IS_RPL : IS_EP;   // REPLY -> RPL_INV, else REFUND / IDLE
+		S_RPL_INV: isel_d = ep_gnt_i ? IS_EP : IS_RPL;                 // -> FREE
+		S_FREE:    isel_d = (ep_gnt_i && op_q == TCU_OP_ACK_MSG) ? IS_RPL : IS_EP;   // -> ACK_INV
+		S_ACK_INV: isel_d = IS_RPL;
+		default:   isel_d = IS_EP;
 		endcase
 	end
 
@@ -747,6 +801,9 @@ module tcu_cmd #(
 			drain_q  <= 1'b0;
 			ropen_q  <= 1'b0;
 			wd_q     <= 24'd0;
+			isel_q   <= IS_EP;
+			fnd_q    <= 1'b0;
+			rd_go_q  <= 1'b0;
 		end else begin
 			state_q  <= state_d;
 			op_q     <= op_d;
@@ -773,6 +830,22 @@ module tcu_cmd #(
 			drain_q  <= drain_d;
 			ropen_q  <= ropen_d;
 			wd_q     <= wd_d;
+			isel_q   <= isel_d;
+			fnd_q    <= fnd_d;
+			rd_go_q  <= rd_go_d;
 		end
 	end
+
+`ifdef FORMAL
+	reg f_past_valid = 1'b0;
+	always @(posedge clk_i) f_past_valid <= 1'b1;
+	// lemma: the index select is the decode it replaces (1-inductive)
+	always @(posedge clk_i)
+		if (f_past_valid && !rst_i && state_q != S_IDLE && state_q != S_FAIL)
+			l_isel: assert (isel_q == isel_of(state_q, op_q));
+	// lemma: the reader start is pending only on the first cycle of MSG_HEAD
+	always @(posedge clk_i)
+		if (f_past_valid && !rst_i && rd_go_q)
+			l_rd_go: assert (state_q == S_MSG_HEAD);
+`endif
 endmodule

@@ -41,6 +41,7 @@ module tcu_in #(
 	input  wire [127:0] ep_rd_i,
 	output reg          ep_we_o,
 	output reg  [127:0] ep_wdata_o,
+	output wire         ep_lock_o,    // no other writer this cycle (the command engine waits)
 	// SPM (granted per access)
 	output wire         spm_req_o,
 	output wire [7:0]   spm_we_o,
@@ -93,7 +94,7 @@ module tcu_in #(
 	localparam [4:0]
 		S_IDLE      = 5'd0,  // wait for a head flit or a local privileged store
 		S_DISPATCH  = 5'd1,  // head latched: decide by kind
-		S_MSG_CHK   = 5'd2,  // check the receive EP, reserve a slot
+		S_MSG_CHK   = 5'd2,  // check the receive EP and the slot picked in S_DISPATCH
 		S_MSG_H0    = 5'd3,  // header words 0/1 into the writer
 		S_MSG_META  = 5'd4,  // meta flit (labels) into the writer
 		S_MSG_PAY   = 5'd5,  // payload flits into the writer
@@ -113,7 +114,8 @@ module tcu_in #(
 		S_PRIV_RDHI = 5'd19, // read data: high word
 		S_PRIV_RDTX = 5'd20, // read data: send the flit
 		S_LW        = 5'd21, // apply a local privileged store
-		S_DROP      = 5'd22; // drain an unknown packet, no response
+		S_DROP      = 5'd22, // drain an unknown packet, no response
+		S_MSG_RES   = 5'd23; // message checked: reserve the slot, start the writer
 
 	reg [4:0]   state_q, state_d;
 	reg [63:0]  head_q, head_d;        // request head flit
@@ -130,12 +132,22 @@ module tcu_in #(
 	reg [31:0]  ext_arg_q, ext_arg_d;
 	reg         hold_q, hold_d;
 	reg [19:0]  pwait_q;               // cycles spent in S_PRIV_WAIT
+	reg [6:0]   aidx_q, aidx_d;        // EP index of S_MSG_EP / S_PRIV_APPLY / S_LW
+	reg         s_found_q;             // free-slot pick of the receive EP, a cycle old
+	reg [4:0]   s_slot_q;
 	localparam [19:0] PW_TO = PrivWait[19:0];
 
 	assign ext_cmd_o   = ext_cmd_q;
 	assign preg_req_o  = (state_q == S_PRIV_RDLO) || (state_q == S_PRIV_RDHI);
 	assign ext_arg_o   = ext_arg_q;
 	assign core_hold_o = hold_q;
+	// The message path reads the receive EP in S_DISPATCH (slot pick), checks
+	// in S_MSG_CHK and writes in S_MSG_RES; the command engine may not write in
+	// between, nor while this engine writes (a decode of state_q only, so the
+	// command engine's grant does not wait for this engine's checks)
+	assign ep_lock_o = (state_q == S_DISPATCH) || (state_q == S_MSG_CHK) || (state_q == S_MSG_RES) ||
+			   (state_q == S_MSG_UNRD) || (state_q == S_MSG_EP) || (state_q == S_MSG_UNDO) ||
+			   (state_q == S_PRIV_APPLY) || (state_q == S_LW);
 
 	// request head fields
 	wire [3:0]  h_kind   = head_q[NOC_HEAD_KIND_LSB +: NOC_HEAD_KIND_W];
@@ -175,13 +187,16 @@ module tcu_in #(
 	tcu_rr_pick u_free (
 		.req_i(~r_occ & s_mask), .start_i(r_wpos & (s_n[4:0] - 5'd1)), .found_o(s_found), .idx_o(s_slot)
 	);
-	wire [32:0] slot_addr = {1'b0, r_buf} + ({28'd0, s_slot} << r_order);
-	wire [32:0] slot_end  = slot_addr + 33'd16 + {21'd0, m_len};
+	wire [32:0] slot_addr = {1'b0, r_buf} + ({28'd0, s_slot_q} << r_order);
 	wire [12:0] msg_bytes = 13'd16 + {1'b0, m_len};
+	// S_MSG_RES: the slot's end from the registered slot address (addr_q)
+	wire [32:0] slot_end  = {1'b0, addr_q} + {20'd0, msg_bytes};
+	wire        slot_oob  = slot_end[32] || slot_end[31:0] > SPM_B;
 	wire [32:0] mem_end   = {1'b0, req_in_data_i[TCU_MEM_ADDR_ADDR_LSB +: TCU_MEM_ADDR_ADDR_W]} + {21'd0, mem_len};
 	wire [7:0]  rpl_end   = {1'b0, r_rplep} + {2'b0, s_n};
 
-	// delivery checks, in the documented order
+	// delivery checks, in the documented order; the last one (the slot inside
+	// the SPM) follows in S_MSG_RES on the registered slot address
 	reg [4:0] msg_err;
 	always @* begin
 		msg_err = TCU_ERR_NONE;
@@ -191,9 +206,9 @@ module tcu_in #(
 			msg_err = TCU_ERR_RECV_OUT_OF_BOUNDS;
 		else if (r_rplep != NO_EP && (rpl_end > N_EPS || (m_dst >= r_rplep && {1'b0, m_dst} < rpl_end)))
 			msg_err = TCU_ERR_RECV_INV_RPL_EPS;   // the reply EPs would overwrite this EP
-		else if (!s_found)
+		else if (!s_found_q)
 			msg_err = TCU_ERR_RECV_NO_SPACE;
-		else if (slot_end[32] || slot_end[31:0] > SPM_B)
+		else if (slot_addr[32])
 			msg_err = TCU_ERR_RECV_OUT_OF_BOUNDS;
 	end
 
@@ -252,7 +267,6 @@ module tcu_in #(
 	reg        apply;
 	reg [9:0]  apply_woff;
 	reg [31:0] apply_data;
-	wire [6:0] apply_ep   = apply_woff[8:2] - EP_WOFF[8:2];
 	wire [3:0] x_op       = apply_data[TCU_EXTCMD_OP_LSB +: TCU_EXTCMD_OP_W];
 	wire [6:0] x_ep       = apply_data[TCU_EXTCMD_EP_LSB +: TCU_EXTCMD_EP_W];
 	wire       x_force    = apply_data[TCU_EXTCMD_FORCE_LSB];
@@ -278,13 +292,18 @@ module tcu_in #(
 		apply_woff = (state_q == S_LW) ? lw_woff_i : p_reg + {5'd0, widx_q};
 		apply_data = (state_q == S_LW) ? lw_data_i : (widx_q[0] ? flit_q[63:32] : flit_q[31:0]);
 	end
+	// The index is a register or a head field: aidx_q is computed the cycle
+	// before S_MSG_EP / S_PRIV_APPLY / S_LW from what those states use
 	always @* begin
 		ep_idx_o = m_dst;
-		if (state_q == S_MSG_EP)
-			ep_idx_o = m_reply ? m_sndep : addr_q[6:0] + {2'd0, slot_q};
-		if (apply)
-			ep_idx_o = (apply_woff == EXT_WOFF) ? x_ep : apply_ep;
+		if (state_q == S_MSG_EP || apply)
+			ep_idx_o = aidx_q;
 	end
+	// a word write's EP: EXT_CMD names it (xep), an EP word lies in it
+	function automatic [6:0] apply_idx(input [9:0] w, input [6:0] xep);
+		apply_idx = (w == EXT_WOFF) ? xep : w[8:2] - EP_WOFF[8:2];
+	endfunction
+	localparam integer XL = TCU_EXTCMD_EP_LSB;
 
 	// ------------------------------------------------------------ FSM
 	always @* begin
@@ -302,6 +321,7 @@ module tcu_in #(
 		ext_cmd_d = ext_cmd_q;
 		ext_arg_d = ext_arg_q;
 		hold_d    = hold_q;
+		aidx_d    = aidx_q;
 		req_in_ready_o  = 1'b0;
 		rsp_out_valid_o = 1'b0;
 		rsp_out_data_o  = 64'd0;
@@ -328,6 +348,7 @@ module tcu_in #(
 			if (hold_i) begin
 				state_d = S_IDLE;
 			end else if (lw_valid_i && cmd_idle_i) begin
+				aidx_d  = apply_idx(lw_woff_i, lw_data_i[XL +: TCU_EXTCMD_EP_W]);
 				state_d = S_LW;
 			end else begin
 				req_in_ready_o = 1'b1;
@@ -354,17 +375,24 @@ module tcu_in #(
 
 		// ---------------------------------------------------- messages
 		S_MSG_CHK: begin
-			err_d    = msg_err;
-			if (msg_err == TCU_ERR_NONE) begin
+			// the checks, on the free slot picked in S_DISPATCH (the EP has not
+			// changed since: ep_lock_o)
+			err_d   = msg_err;
+			slot_d  = s_slot_q;
+			addr_d  = slot_addr[31:0];
+			state_d = S_MSG_RES;
+		end
+		S_MSG_RES: begin
+			if (err_q == TCU_ERR_NONE && slot_oob) begin
+				err_d   = TCU_ERR_RECV_OUT_OF_BOUNDS;
+				state_d = open_q ? S_DRAIN : S_RSP;
+			end else if (err_q == TCU_ERR_NONE) begin
 				// reserve the slot, advance WPOS, start the writer
 				ep_we_o = 1'b1;
-				ep_wdata_o[TCU_REP_OCC_LSB +: TCU_REP_OCC_W] = r_occ | (32'd1 << s_slot);
+				ep_wdata_o[TCU_REP_OCC_LSB +: TCU_REP_OCC_W] = r_occ | (32'd1 << slot_q);
 				// a free slot a kernel left marked UNREAD is unread no more
-				ep_wdata_o[TCU_REP_UNREAD_LSB +: TCU_REP_UNREAD_W] = r_unread & ~(32'd1 << s_slot);
-				ep_wdata_o[TCU_REP_WPOS_LSB +: TCU_REP_WPOS_W] = (s_slot + 5'd1) & (s_n[4:0] - 5'd1);
-				slot_d    = s_slot;
-				addr_d    = slot_addr[31:0];
-				xfer_addr = slot_addr[31:0];
+				ep_wdata_o[TCU_REP_UNREAD_LSB +: TCU_REP_UNREAD_W] = r_unread & ~(32'd1 << slot_q);
+				ep_wdata_o[TCU_REP_WPOS_LSB +: TCU_REP_WPOS_W] = (slot_q + 5'd1) & (s_n[4:0] - 5'd1);
 				xfer_len  = msg_bytes;
 				wr_start  = 1'b1;
 				state_d   = S_MSG_H0;
@@ -427,7 +455,7 @@ module tcu_in #(
 			// know the offset yet, but may guess it; the message counts as
 			// delivered and dropped by the receiver) or the EP is no longer a
 			// receive EP; OCC is never set here, so a slot is only ever taken
-			// in S_MSG_CHK, when it is free
+			// in S_MSG_RES, when it is free
 			state_d = S_MSG_EP;
 			addr_d  = {25'd0, NO_EP};
 			if (e_type == TCU_EPT_RECV && r_occ[slot_q]) begin
@@ -437,6 +465,7 @@ module tcu_in #(
 				// remember the first reply EP for the install step
 				addr_d    = {25'd0, r_rplep};
 			end
+			aidx_d = m_reply ? m_sndep : addr_d[6:0] + {2'd0, slot_q};
 		end
 		S_MSG_EP: begin
 			state_d = S_RSP;
@@ -592,12 +621,15 @@ module tcu_in #(
 				if (req_in_valid_i) begin
 					open_d  = !req_in_last_i;
 					flit_d  = req_in_data_i;
+					aidx_d  = apply_idx(p_reg + {5'd0, widx_q},
+							    widx_q[0] ? req_in_data_i[32 + XL +: TCU_EXTCMD_EP_W] : req_in_data_i[XL +: TCU_EXTCMD_EP_W]);
 					state_d = S_PRIV_APPLY;
 				end
 			end
 		end
 		S_PRIV_APPLY: begin
 			widx_d = widx_q + 5'd1;
+			aidx_d = apply_idx(p_reg + {5'd0, widx_d}, widx_d[0] ? flit_q[32 + XL +: TCU_EXTCMD_EP_W] : flit_q[XL +: TCU_EXTCMD_EP_W]);
 			if (apply_woff == EXT_WOFF) begin
 				extw_d = 1'b1;
 				if (x_err != TCU_ERR_NONE)
@@ -678,6 +710,9 @@ module tcu_in #(
 			hold_q    <= (IsKernel == 0);
 			pwait_q   <= 20'd0;
 			priv_busy_o <= 1'b0;
+			aidx_q    <= 7'd0;
+			s_found_q <= 1'b0;
+			s_slot_q  <= 5'd0;
 		end else begin
 			state_q   <= state_d;
 			head_q    <= head_d;
@@ -694,6 +729,9 @@ module tcu_in #(
 			ext_arg_q <= ext_arg_d;
 			hold_q    <= hold_d;
 			pwait_q   <= (state_q == S_PRIV_WAIT) ? pwait_q + 20'd1 : 20'd0;
+			aidx_q    <= aidx_d;
+			s_found_q <= s_found;   // picked every cycle; used after S_DISPATCH
+			s_slot_q  <= s_slot;
 			priv_busy_o <= (state_d == S_PRIV_WAIT || state_d == S_PRIV_FLIT || state_d == S_PRIV_APPLY);
 		end
 	end

@@ -7,7 +7,7 @@
 //                       v
 //                    tcu_in  <--REQ in / RSP out--> NoC
 //   EP file (NumEps x 128 bit flops): read by both engines and the register block,
-//   written by tcu_in (priority) and tcu_cmd (granted when tcu_in does not write).
+//   written by tcu_in (priority) and tcu_cmd (granted outside tcu_in's EP states).
 //   SPM port B: round-robin between the two engines, one 64-bit access per cycle.
 module tcu_top #(
 	parameter integer TileX       = 0,     // this tile's column
@@ -80,22 +80,46 @@ module tcu_top #(
 	// ------------------------------------------------------------ EP file
 	reg  [127:0] ep_q [0:NumEps-1];
 	wire [6:0]   cmd_ep_idx, in_ep_idx;
-	wire         cmd_ep_we, in_ep_we;
+	wire         cmd_ep_we, in_ep_we, in_ep_lock;
 	wire [127:0] cmd_ep_wdata, in_ep_wdata;
-	wire [127:0] cmd_ep_rd = ({1'b0, cmd_ep_idx} < N_EPS) ? ep_q[cmd_ep_idx[IdxW-1:0]] : 128'd0;
-	wire [127:0] in_ep_rd  = ({1'b0, in_ep_idx} < N_EPS) ? ep_q[in_ep_idx[IdxW-1:0]] : 128'd0;
-	wire         cmd_ep_gnt = !in_ep_we;
+	// A write is registered (pw_*_q) and lands in the array a cycle later; every
+	// read sees it through the bypass meanwhile, so to the engines the file is
+	// a memory written at the clock edge (what their proofs model), while a
+	// read-modify-write ends at a register instead of the RAM's write port.
+	reg          pw_we_q;
+	reg  [IdxW-1:0] pw_idx_q;
+	reg  [127:0] pw_data_q;
+	function automatic [127:0] ep_read(input [6:0] idx);
+		if ({1'b0, idx} >= N_EPS)
+			ep_read = 128'd0;
+		else if (pw_we_q && pw_idx_q == idx[IdxW-1:0])
+			ep_read = pw_data_q;
+		else
+			ep_read = ep_q[idx[IdxW-1:0]];
+	endfunction
+	wire [127:0] cmd_ep_rd = ep_read(cmd_ep_idx);
+	wire [127:0] in_ep_rd  = ep_read(in_ep_idx);
+	wire         cmd_ep_gnt = !in_ep_lock;   // covers every tcu_in write (state decode)
 	// One write port: the reset sweep, then tcu_in, then tcu_cmd. The EP file has
 	// no reset of its own (so it maps to distributed RAM): after rst_i the sweep
 	// invalidates one EP per cycle while init_q holds the MMIO port and tcu_in.
 	reg          init_q;
 	reg  [6:0]   init_idx_q;
-	wire         ep_we    = init_q || in_ep_we || cmd_ep_we;
-	wire [6:0]   ep_widx  = init_q ? init_idx_q : in_ep_we ? in_ep_idx : cmd_ep_idx;
-	wire [127:0] ep_wdata = init_q ? 128'd0 : in_ep_we ? in_ep_wdata : cmd_ep_wdata;
+	// (selected by tcu_in's lock, a state decode, not by its write enable)
+	wire         ep_we    = init_q || (in_ep_lock ? in_ep_we : cmd_ep_we);
+	wire [6:0]   ep_widx  = init_q ? init_idx_q : in_ep_lock ? in_ep_idx : cmd_ep_idx;
+	wire [127:0] ep_wdata = init_q ? 128'd0 : in_ep_lock ? in_ep_wdata : cmd_ep_wdata;
 	always @(posedge clk_i) begin
-		if (ep_we && {1'b0, ep_widx} < N_EPS)
-			ep_q[ep_widx[IdxW-1:0]] <= ep_wdata;
+		if (pw_we_q)
+			ep_q[pw_idx_q] <= pw_data_q;
+	end
+	always @(posedge clk_i) begin
+		if (rst_i)
+			pw_we_q <= 1'b0;
+		else
+			pw_we_q <= ep_we && {1'b0, ep_widx} < N_EPS;
+		pw_idx_q  <= ep_widx[IdxW-1:0];
+		pw_data_q <= ep_wdata;
 	end
 	always @(posedge clk_i) begin
 		if (rst_i) begin
@@ -167,6 +191,7 @@ module tcu_top #(
 		.rsp_out_valid_o(rsp_out_valid_o), .rsp_out_ready_i(rsp_out_ready_i),
 		.rsp_out_data_o(rsp_out_data_o), .rsp_out_last_o(rsp_out_last_o),
 		.ep_idx_o(in_ep_idx), .ep_rd_i(in_ep_rd), .ep_we_o(in_ep_we), .ep_wdata_o(in_ep_wdata),
+		.ep_lock_o(in_ep_lock),
 		.spm_req_o(in_spm_req), .spm_we_o(in_spm_we), .spm_addr_o(in_spm_addr),
 		.spm_wdata_o(in_spm_wdata), .spm_gnt_i(in_spm_gnt), .spm_rdata_i(spm_rdata_i),
 		.cmd_idle_i(cmd_quiet && !cmd_start && !cmd_wait), .hold_i(init_q), .priv_busy_o(in_priv_busy),
@@ -196,7 +221,7 @@ module tcu_top #(
 
 	// ------------------------------------------------------------ register reads
 	wire [9:0]   rr_woff = in_preg_req ? in_preg_woff : woff;
-	wire [127:0] reg_ep  = ({1'b0, rr_woff[8:2]} < N_EPS) ? ep_q[rr_woff[IdxW+1:2]] : 128'd0;
+	wire [127:0] reg_ep  = ep_read(rr_woff[8:2]);
 	function [31:0] reg_read(input [9:0] w);
 		reg [127:0] ep;
 		begin
@@ -350,6 +375,8 @@ module tcu_top #(
 			if (in_priv_busy)
 				a_cmd_quiet: assert (!cmd_ep_we || cmd_idle);
 			a_one_grant: assert (!(in_spm_gnt && cmd_spm_gnt));
+			// tcu_in writes the EP file only under its lock (the write-port select)
+			a_in_lock: assert (!in_ep_we || in_ep_lock);
 		end
 	end
 `endif

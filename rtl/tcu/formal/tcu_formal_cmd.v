@@ -283,6 +283,7 @@ module tcu_formal_cmd #(
 	wire        \u_cmd.took_q ;
 	wire [31:0] \u_cmd.base_q ;
 	wire [31:0] \u_cmd.done_q ;
+	wire [4:0]  \u_cmd.err_q ;
 	wire [12:0] \u_cmd.u_xfer.u_wr.nd_q ;
 	wire [12:0] \u_cmd.u_xfer.u_wr.in_left_q ;
 	wire [2:0]  \u_cmd.u_xfer.u_wr.off_q ;
@@ -300,7 +301,7 @@ module tcu_formal_cmd #(
 	wire        w_cv    = \u_cmd.u_xfer.u_wr.cv_q ;
 	wire        w_first = \u_cmd.u_xfer.u_wr.first_q ;
 	localparam [4:0] I_IDLE = 5'd0, I_CHK_A = 5'd1, I_CHK_B = 5'd2, I_MSG_HEAD = 5'd3, I_MSG_META = 5'd4, I_PAY = 5'd5, I_WAIT_RSP = 5'd6,
-		I_BURST = 5'd11, I_MEM_ADDR = 5'd12, I_RD_DATA = 5'd13, I_PRIV = 5'd14;
+		I_BURST = 5'd11, I_MEM_ADDR = 5'd12, I_RD_DATA = 5'd13, I_PRIV = 5'd14, I_MEM_GO = 5'd18;
 	wire        i_rw    = !\u_cmd.waitop_q && (i_op == TCU_OP_READ || i_op == TCU_OP_WRITE);
 	wire        i_burst = (i_state == I_BURST || i_state == I_MEM_ADDR);
 	wire        i_xfer  = (i_state == I_WAIT_RSP || i_state == I_RD_DATA || i_state == I_PAY);
@@ -347,6 +348,10 @@ module tcu_formal_cmd #(
 			// a memory EP in use is the one the command checked, unchanged
 			if (i_state == I_CHK_A && on_f && (m_type == TCU_EPT_MEM || o_type == TCU_EPT_MEM))
 				l_mep_a: assert (f_q == f_ep0_q);
+			// READ / WRITE: CHK_A's outcome, registered for MEM_GO
+			if (i_rw && on_f && i_state == I_MEM_GO)
+				l_mep_go: assert (\u_cmd.err_q != TCU_ERR_NONE ||
+						  (f_q == f_ep0_q && m_type == TCU_EPT_MEM && perm && in_bounds && \u_cmd.base_q == m_base));
 			l_inb: assert (f_inb_q == (m_end <= {1'b0, m_size}));
 			if (i_rw && on_f && (i_burst || i_xfer)) begin
 				l_mep_same:   assert (f_q == f_ep0_q);
@@ -371,7 +376,7 @@ module tcu_formal_cmd #(
 			if (i_state == I_MSG_HEAD || i_state == I_MSG_META)
 				l_msg_op: assert (!\u_cmd.waitop_q && (i_op == TCU_OP_SEND || i_op == TCU_OP_REPLY));
 			if (i_rw)
-				l_rw_states: assert (i_state == I_IDLE || i_state == I_CHK_A || i_burst || i_xfer);
+				l_rw_states: assert (i_state == I_IDLE || i_state == I_CHK_A || i_state == I_MEM_GO || i_burst || i_xfer);
 		end
 
 	// ------------------------------------------------------------ properties

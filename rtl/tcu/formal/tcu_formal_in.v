@@ -8,8 +8,8 @@
 //                                                          +--SPM port      other EPs: any value
 //
 // One arbitrary EP (f_ep, chosen at reset) stands for all: its content is a
-// register written by tcu_in and, while tcu_in does not write (the command
-// engine's grant in tcu_top), by the environment with any value; every other
+// register written by tcu_in and, outside tcu_in's lock (the command engine's
+// grant in tcu_top), by the environment with any value; every other
 // EP reads as a new arbitrary value each cycle. Row selects the property set.
 module tcu_formal_in #(
 	parameter integer Row      = 1,   // 1 = T1, 3 = T3 (credit return), 4 = T4
@@ -52,7 +52,7 @@ module tcu_formal_in #(
 		(((128'd1 << TCU_REP_RPOS_W) - 128'd1) << TCU_REP_RPOS_LSB);
 	localparam [127:0] CRD_MASK = ((128'd1 << TCU_SEP_CUR_CRD_W) - 128'd1) << TCU_SEP_CUR_CRD_LSB;
 
-	wire         req_in_ready, rsp_out_valid, rsp_out_last, ep_we, spm_req, lw_done, preg_req;
+	wire         req_in_ready, rsp_out_valid, rsp_out_last, ep_we, ep_lock, spm_req, lw_done, preg_req;
 	wire         priv_busy, irq_set, denied, dropped, core_hold;
 	wire [63:0]  rsp_out_data;
 	wire [6:0]   ep_idx;
@@ -74,7 +74,7 @@ module tcu_formal_in #(
 		.req_in_data_i(req_in_data_i), .req_in_last_i(req_in_last_i),
 		.rsp_out_valid_o(rsp_out_valid), .rsp_out_ready_i(rsp_out_ready_i),
 		.rsp_out_data_o(rsp_out_data), .rsp_out_last_o(rsp_out_last),
-		.ep_idx_o(ep_idx), .ep_rd_i(ep_rd), .ep_we_o(ep_we), .ep_wdata_o(ep_wdata),
+		.ep_idx_o(ep_idx), .ep_rd_i(ep_rd), .ep_we_o(ep_we), .ep_wdata_o(ep_wdata), .ep_lock_o(ep_lock),
 		.spm_req_o(spm_req), .spm_we_o(spm_we), .spm_addr_o(spm_addr),
 		.spm_wdata_o(spm_wdata), .spm_gnt_i(spm_gnt_i), .spm_rdata_i(spm_rdata_i),
 		.cmd_idle_i(cmd_idle_i), .hold_i(hold_i), .priv_busy_o(priv_busy),
@@ -106,7 +106,7 @@ module tcu_formal_in #(
 	always @(*)
 		ep_rd = !idx_ok ? 128'd0 : f_hit ? f_q : f_other_i;
 	wire f_in_w  = ep_we && f_hit;                 // tcu_in writes the tracked EP
-	wire f_env_w = f_env_we_i && !ep_we;           // the command engine's grant
+	wire f_env_w = f_env_we_i && !ep_lock;         // the command engine's grant (tcu_top)
 	always @(posedge clk_i)
 		if (rst_i)
 			f_q <= 128'd0;                         // the reset sweep
@@ -334,7 +334,7 @@ module tcu_formal_in #(
 	wire [6:0]  i_rpl   = i_addr[6:0];       // S_MSG_EP: the first reply EP
 	wire [4:0]  i_slot  = \u_in.slot_q ;
 	localparam [4:0] I_DISPATCH = 5'd1, I_MSG_CHK = 5'd2, I_MSG_H0 = 5'd3, I_MSG_META = 5'd4, I_MSG_PAY = 5'd5,
-		I_MSG_UNRD = 5'd6, I_MSG_EP = 5'd7, I_MSG_UNDO = 5'd8, I_WR_DATA = 5'd13;
+		I_MSG_UNRD = 5'd6, I_MSG_EP = 5'd7, I_MSG_UNDO = 5'd8, I_WR_DATA = 5'd13, I_MSG_RES = 5'd23;
 	localparam [4:0] I_IDLE = 5'd0, I_DRAIN = 5'd9, I_RSP = 5'd10, I_DROP = 5'd22, I_RD_DATA = 5'd12, I_PRIV_RDLO = 5'd18, I_PRIV_RDHI = 5'd19,
 		I_PRIV_RDTX = 5'd20;
 	always @(*)
@@ -455,7 +455,7 @@ module tcu_formal_in #(
 					      ((w_endb == 3'd0) ? 33'd0 : 33'd8 - {30'd0, w_endb});
 			always @(*)
 				if (f_past_valid && !rst_i) begin
-					if (i_state == I_DISPATCH || i_state == I_MSG_CHK)
+					if (i_state == I_DISPATCH || i_state == I_MSG_CHK || i_state == I_MSG_RES)
 						l_t4_fresh: assert (!f_res_q && !f_spm_q && !f_unrd_q && !f_gone_q);
 					// the SPM writer runs only for a message or a WR_REQ
 					if (!m_state && i_state != I_MSG_UNDO && i_state != I_WR_DATA)
@@ -476,7 +476,7 @@ module tcu_formal_in #(
 						l_t4_err: assert (\u_in.err_q != TCU_ERR_NONE);
 					// a message to the tracked EP runs through the message states only
 					if (f_to_ep)
-						l_t4_states: assert (i_state == I_IDLE || i_state == I_DISPATCH || i_state == I_MSG_CHK ||
+						l_t4_states: assert (i_state == I_IDLE || i_state == I_DISPATCH || i_state == I_MSG_CHK || i_state == I_MSG_RES ||
 								     m_state || i_state == I_MSG_UNRD || i_state == I_MSG_EP ||
 								     i_state == I_MSG_UNDO || i_state == I_DRAIN || i_state == I_RSP);
 					// the receive EP keeps its reply range and slot count while the
@@ -488,7 +488,12 @@ module tcu_formal_in #(
 								   !(f_ep >= f_rpl_q && {1'b0, f_ep} < {1'b0, f_rpl_q} + {2'd0, f_n_q})));
 					// OCC bits of the tracked EP are gained only by a reservation
 					if (f_in_w && f_to_ep && gained != 32'd0)
-						l_t4_gain: assert (i_state == I_MSG_CHK);
+						l_t4_gain: assert (i_state == I_MSG_RES);
+					// what S_MSG_CHK registered for S_MSG_RES: the picked slot is free
+					// and its address is the slot's (the EP is locked in between)
+					if (f_to_ep && i_state == I_MSG_RES && \u_in.err_q == TCU_ERR_NONE)
+						l_t4_chk: assert (o_type == TCU_EPT_RECV && fits && rpl_ok && {1'b0, i_slot} < o_n &&
+								  !o_occ[i_slot] && {1'b0, i_addr} == {1'b0, o_buf} + ({28'd0, i_slot} << o_order));
 					// the reserved slot is not UNREAD until the commit
 					if (f_to_ep && f_res_q && (m_state || i_state == I_MSG_UNRD || i_state == I_MSG_UNDO))
 						l_t4_unrd: assert (!o_unread[f_slot_q]);
@@ -503,7 +508,7 @@ module tcu_formal_in #(
 					// only a refused message drains its rest
 					if (f_to_ep && i_state == I_DRAIN)
 						l_t4_drain: assert (\u_in.err_q != TCU_ERR_NONE);
-					if (f_to_ep && (i_state == I_RSP || i_state == I_DRAIN) && f_same_q &&
+					if (f_to_ep && (i_state == I_RSP || i_state == I_DRAIN || i_state == I_MSG_RES) && f_same_q &&
 					    o_type == TCU_EPT_RECV && fits && rpl_ok && full)
 						l_t4_full: assert (\u_in.err_q == TCU_ERR_RECV_NO_SPACE);
 				end
