@@ -766,7 +766,8 @@ module tcu_cmd #(
 		case (state_q)
 		S_IDLE:    isel_d = isel_of(wait_i ? S_WAIT : S_CHK_A, wait_i ? op_q : start_op_i);
 		S_CHK_A:   isel_d = (op_q == TCU_OP_REPLY) ? IS_RPL : IS_EP;   // REPLY -> CHK_B, else EP states
-		S_WAIT_RSP:isel_d = (op_q == TCU_OP_REPLY) ? IS_RPL : IS_EP;   // REPLY -> RPL_INV, else REFUND / IDLE
+		S_WAIT_RSP:isel_d = (op_q == TCU_OP_REPLY && !drain_q && rsp_in_valid_i && match && p_err == TCU_ERR_NONE) ?
+				    IS_RPL : IS_EP;   // a REPLY's positive MSG_ACK: -> RPL_INV
 		S_RPL_INV: isel_d = ep_gnt_i ? IS_EP : IS_RPL;                 // -> FREE
 		S_FREE:    isel_d = (ep_gnt_i && op_q == TCU_OP_ACK_MSG) ? IS_RPL : IS_EP;   // -> ACK_INV
 		S_ACK_INV: isel_d = IS_RPL;
