@@ -1,7 +1,7 @@
 # fpga.mk - FPGA builds (ECP5 boards through Yosys, nextpnr-ecp5, ecppack), the
 # console unit test and the gate-level check. Included by the top Makefile.
 #   make bitstream [BOARD=ulx3s] [DEVICE=85F] [PROG=sw-tests/hello] [FREQ=50]
-#   make bitstream FPGA_SYSTEM=soc FREQ=16 [BOOT=boot/test2x2.cfg]   the 2x2 SoC, booted from BOOT
+#   make bitstream FPGA_SYSTEM=soc FREQ=35 [BOOT=boot/test2x2.cfg]   the 2x2 SoC, booted from BOOT
 #   make flash     [BOARD=ulx3s]      make fpga-report [BOARD=ulx3s]
 #   make fpga-ooc  [BLOCK=tcu_top]    one block's Fmax and critical path, out of context
 ifeq ($(origin VMODEL),undefined)
@@ -32,7 +32,7 @@ SEED ?= 1
 BAUD ?= 115200
 PROG ?= sw-tests/hello
 # the system under the FPGA top (same ports, see fpga/README.md): FPGA_SYSTEM=tile (default)
-# or soc (the mesh, booted from the boot image BOOT: make bitstream FPGA_SYSTEM=soc FREQ=16)
+# or soc (the mesh, booted from the boot image BOOT: make bitstream FPGA_SYSTEM=soc FREQ=35)
 FPGA_SYSTEM ?= tile
 SPM_BYTES ?= 65536
 ifeq ($(FPGA_SYSTEM),soc)
