@@ -182,7 +182,7 @@ module tcu_cmd #(
 	wire [4:0]  off_slot = off_sh[4:0];
 	wire        unused_off = ^off_sh[15:5];   // off_ok: zero when it counts
 	// aligned and slot < r_n (no shift, no compare chain): ARG has bits only in
-	// [order, order + slots); r_n is 0 for SLOTS > 5 (6 bits), so nothing is
+	// [order, order + slots); r_n is 0 for SLOTS > 5 (6 bits): no offset is valid
 	wire [6:0]  off_n    = (r_slots > 3'd5) ? 7'd0 : (7'd1 << r_slots) - 7'd1;
 	wire [22:0] off_win  = {16'd0, off_n} << r_order;
 	wire        off_ok   = (r_slots <= 3'd5) && ({7'd0, carg_q} & ~off_win) == 23'd0;
