@@ -6,7 +6,8 @@
 // tile drives, then passes a registered (skid) boundary into the router's
 // local input. A packet whose head names a destination outside the
 // SizeX x SizeY mesh is consumed whole and discarded, and drop_o pulses once
-// for it (it would otherwise stall an edge router forever).
+// for it (it would otherwise stall an edge router forever). tx_ready_o is a
+// function of registers only.
 // Ejection (network -> tile): the router's local output, already registered,
 // is passed through.
 //
@@ -82,7 +83,10 @@ module noc_ni #(
 		end
 	end
 
-	assign tx_ready_o = dropping || sk_ready;
+	// ready comes from registers only (not from the head's destination): a
+	// discarded head waits for the skid's room like any other, so the tile's
+	// valid/data never reach its ready through this interface
+	assign tx_ready_o = (in_pkt_q && drop_q) || sk_ready;
 	assign drop_o     = take && !in_pkt_q && head_bad;
 
 	always @(posedge clk_i) begin
