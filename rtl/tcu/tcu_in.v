@@ -133,6 +133,7 @@ module tcu_in #(
 	reg         hold_q, hold_d;
 	reg [19:0]  pwait_q;               // cycles spent in S_PRIV_WAIT
 	reg [6:0]   aidx_q, aidx_d;        // EP index of S_MSG_EP / S_PRIV_APPLY / S_LW
+	reg         asel_q, asel_d;        // state_q is one of those three (set on the way in)
 	reg         s_found_q;             // free-slot pick of the receive EP, a cycle old
 	reg [4:0]   s_slot_q;
 	localparam [19:0] PW_TO = PrivWait[19:0];
@@ -189,9 +190,14 @@ module tcu_in #(
 	);
 	wire [32:0] slot_addr = {1'b0, r_buf} + ({28'd0, s_slot_q} << r_order);
 	wire [12:0] msg_bytes = 13'd16 + {1'b0, m_len};
-	// S_MSG_RES: the slot's end from the registered slot address (addr_q)
-	wire [32:0] slot_end  = {1'b0, addr_q} + {20'd0, msg_bytes};
-	wire        slot_oob  = slot_end[32] || slot_end[31:0] > SPM_B;
+	// S_MSG_RES: the slot's end inside the SPM, from the registered slot
+	// address: addr_q + msg_bytes > SPM_B, as one compare against lim_q =
+	// SPM_B - msg_bytes (bit 32: negative), a register of the head alone (valid
+	// from S_MSG_CHK on: the head is loaded in S_IDLE and kept)
+	wire [33:0] lim_w     = {2'b00, SPM_B} - {21'd0, msg_bytes};
+	reg  [32:0] lim_q;
+	wire        slot_oob  = lim_q[32] || addr_q > lim_q[31:0];
+	wire        unused_lim = lim_w[32];
 	wire [32:0] mem_end   = {1'b0, req_in_data_i[TCU_MEM_ADDR_ADDR_LSB +: TCU_MEM_ADDR_ADDR_W]} + {21'd0, mem_len};
 	wire [7:0]  rpl_end   = {1'b0, r_rplep} + {2'b0, s_n};
 
@@ -295,9 +301,7 @@ module tcu_in #(
 	// The index is a register or a head field: aidx_q is computed the cycle
 	// before S_MSG_EP / S_PRIV_APPLY / S_LW from what those states use
 	always @* begin
-		ep_idx_o = m_dst;
-		if (state_q == S_MSG_EP || apply)
-			ep_idx_o = aidx_q;
+		ep_idx_o = asel_q ? aidx_q : m_dst;
 	end
 	// a word write's EP: EXT_CMD names it (xep), an EP word lies in it
 	function automatic [6:0] apply_idx(input [9:0] w, input [6:0] xep);
@@ -322,6 +326,7 @@ module tcu_in #(
 		ext_arg_d = ext_arg_q;
 		hold_d    = hold_q;
 		aidx_d    = aidx_q;
+		asel_d    = 1'b0;   // each of the three states is left or re-entered every cycle
 		req_in_ready_o  = 1'b0;
 		rsp_out_valid_o = 1'b0;
 		rsp_out_data_o  = 64'd0;
@@ -349,6 +354,7 @@ module tcu_in #(
 				state_d = S_IDLE;
 			end else if (lw_valid_i && cmd_idle_i) begin
 				aidx_d  = apply_idx(lw_woff_i, lw_data_i[XL +: TCU_EXTCMD_EP_W]);
+				asel_d  = 1'b1;
 				state_d = S_LW;
 			end else begin
 				req_in_ready_o = 1'b1;
@@ -457,6 +463,7 @@ module tcu_in #(
 			// receive EP; OCC is never set here, so a slot is only ever taken
 			// in S_MSG_RES, when it is free
 			state_d = S_MSG_EP;
+			asel_d  = 1'b1;
 			addr_d  = {25'd0, NO_EP};
 			if (e_type == TCU_EPT_RECV && r_occ[slot_q]) begin
 				ep_we_o   = 1'b1;
@@ -623,6 +630,7 @@ module tcu_in #(
 					flit_d  = req_in_data_i;
 					aidx_d  = apply_idx(p_reg + {5'd0, widx_q},
 							    widx_q[0] ? req_in_data_i[32 + XL +: TCU_EXTCMD_EP_W] : req_in_data_i[XL +: TCU_EXTCMD_EP_W]);
+					asel_d  = 1'b1;
 					state_d = S_PRIV_APPLY;
 				end
 			end
@@ -638,6 +646,8 @@ module tcu_in #(
 			// two words per flit
 			if (widx_q[0] || widx_q + 5'd1 == p_cnt)
 				state_d = S_PRIV_FLIT;
+			else
+				asel_d  = 1'b1;
 		end
 		S_PRIV_RDLO: begin
 			preg_woff_o = p_reg + {5'd0, widx_q};
@@ -711,6 +721,7 @@ module tcu_in #(
 			pwait_q   <= 20'd0;
 			priv_busy_o <= 1'b0;
 			aidx_q    <= 7'd0;
+			asel_q    <= 1'b0;
 			s_found_q <= 1'b0;
 			s_slot_q  <= 5'd0;
 		end else begin
@@ -730,9 +741,22 @@ module tcu_in #(
 			hold_q    <= hold_d;
 			pwait_q   <= (state_q == S_PRIV_WAIT) ? pwait_q + 20'd1 : 20'd0;
 			aidx_q    <= aidx_d;
+			asel_q    <= asel_d;
 			s_found_q <= s_found;   // picked every cycle; used after S_DISPATCH
 			s_slot_q  <= s_slot;
 			priv_busy_o <= (state_d == S_PRIV_WAIT || state_d == S_PRIV_FLIT || state_d == S_PRIV_APPLY);
 		end
 	end
+	// a function of the head register alone, every cycle (no reset needed)
+	always @(posedge clk_i)
+		lim_q <= {lim_w[33], lim_w[31:0]};
+
+`ifdef FORMAL
+	reg f_past_valid = 1'b0;
+	always @(posedge clk_i) f_past_valid <= 1'b1;
+	// lemma: the index select is the state decode it replaces (1-inductive)
+	always @(posedge clk_i)
+		if (f_past_valid && !rst_i)
+			l_asel: assert (asel_q == ((state_q == S_MSG_EP) || apply));
+`endif
 endmodule

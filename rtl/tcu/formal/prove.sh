@@ -25,7 +25,7 @@ PRIV_WAIT=8
 # registers of the engines the harnesses' lemmas read (tools/formal.sh FORMAL_LINK)
 WR="u_xfer.u_wr.nd_q u_xfer.u_wr.in_left_q u_xfer.u_wr.off_q u_xfer.u_wr.endb_q u_xfer.u_wr.cv_q u_xfer.u_wr.first_q"
 # (registers only the T4 lemmas read: in the other rows the harness wires are gone, so no link)
-LINK_IN4="u_in.addr_q u_in.err_q u_in.slot_q u_in.u_xfer.u_wr.daddr_q"
+LINK_IN4="u_in.addr_q u_in.lim_q u_in.err_q u_in.slot_q u_in.u_xfer.u_wr.daddr_q"
 LINK_IN="u_in.state_q u_in.open_q u_in.h_kind u_in.h_sx u_in.h_sy u_in.m_dst u_in.m_len u_in.m_reply $(for w in $WR; do printf 'u_in.%s ' "$w"; done)"
 LINK_CMD="u_cmd.state_q u_cmd.op_q u_cmd.ep_q u_cmd.arg_q u_cmd.dsize_q u_cmd.waitop_q u_cmd.took_q u_cmd.base_q u_cmd.done_q u_cmd.err_q $(for w in $WR; do printf 'u_cmd.%s ' "$w"; done)"
 # parameters of a harness run

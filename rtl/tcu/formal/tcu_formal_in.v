@@ -318,6 +318,7 @@ module tcu_formal_in #(
 	wire [28:0] \u_in.u_xfer.u_wr.daddr_q ;
 	wire [28:0] w_daddr = \u_in.u_xfer.u_wr.daddr_q ;
 	wire [31:0] \u_in.addr_q ;
+	wire [32:0] \u_in.lim_q ;   // SpmBytes - 16 - LEN of the head (bit 32: negative)
 	wire [4:0]  \u_in.err_q ;
 	wire [4:0]  \u_in.slot_q ;
 	wire [4:0]  \u_in.state_q ;
@@ -450,6 +451,7 @@ module tcu_formal_in #(
 				end
 			// lemmas of the delivery path (registers of tcu_in and its SPM writer)
 			wire        m_state = (i_state == I_MSG_H0 || i_state == I_MSG_META || i_state == I_MSG_PAY);
+			wire [33:0] f_lim   = {2'b00, SpmBytes[31:0]} - {21'd0, 13'd16 + {1'b0, \u_in.m_len }};
 			wire [32:0] w_lo    = {1'b0, w_daddr, 3'd0} + (w_first ? {30'd0, w_off} : 33'd0);
 			wire [32:0] w_hi    = {1'b0, w_daddr, 3'd0} + {17'd0, w_nd, 3'd0} -
 					      ((w_endb == 3'd0) ? 33'd0 : 33'd8 - {30'd0, w_endb});
@@ -494,6 +496,9 @@ module tcu_formal_in #(
 					if (f_to_ep && i_state == I_MSG_RES && \u_in.err_q == TCU_ERR_NONE)
 						l_t4_chk: assert (o_type == TCU_EPT_RECV && fits && rpl_ok && {1'b0, i_slot} < o_n &&
 								  !o_occ[i_slot] && {1'b0, i_addr} == {1'b0, o_buf} + ({28'd0, i_slot} << o_order));
+					// the SPM limit of the slot's start, registered from the head
+					if (i_state == I_MSG_CHK || i_state == I_MSG_RES)
+						l_t4_lim: assert (\u_in.lim_q == {f_lim[33], f_lim[31:0]});
 					// the reserved slot is not UNREAD until the commit
 					if (f_to_ep && f_res_q && (m_state || i_state == I_MSG_UNRD || i_state == I_MSG_UNDO))
 						l_t4_unrd: assert (!o_unread[f_slot_q]);
