@@ -1,7 +1,7 @@
 # fpga.mk - FPGA builds (ECP5 boards through Yosys, nextpnr-ecp5, ecppack), the
 # console unit test and the gate-level check. Included by the top Makefile.
 #   make bitstream [BOARD=ulx3s] [DEVICE=85F] [PROG=sw-tests/hello] [FREQ=50]
-#   make bitstream FPGA_SYSTEM=soc FREQ=35 [BOOT=boot/test2x2.cfg]   the 2x2 SoC, booted from BOOT
+#   make bitstream FPGA_SYSTEM=soc [FREQ=40] [BOOT=boot/test2x2.cfg]   the 2x2 SoC, booted from BOOT
 #   make flash     [BOARD=ulx3s]      make fpga-report [BOARD=ulx3s]
 #   make fpga-ooc  [BLOCK=tcu_top]    one block's Fmax and critical path, out of context
 ifeq ($(origin VMODEL),undefined)
@@ -27,15 +27,16 @@ ifneq ($(wildcard $(FPGA_BOARD_MK)),)
 include $(FPGA_BOARD_MK)
 endif
 FPGA_BOARDS := $(notdir $(patsubst %/board.mk,%,$(wildcard fpga/boards/*/board.mk)))
-FREQ ?= 50
 SEED ?= 1
 BAUD ?= 115200
 PROG ?= sw-tests/hello
 # the system under the FPGA top (same ports, see fpga/README.md): FPGA_SYSTEM=tile (default)
-# or soc (the mesh, booted from the boot image BOOT: make bitstream FPGA_SYSTEM=soc FREQ=35)
+# or soc (the mesh, booted from the boot image BOOT: make bitstream FPGA_SYSTEM=soc).
+# FREQ (MHz) defaults to what each system meets on the ULX3S: 50 for the tile, 40 for the SoC
 FPGA_SYSTEM ?= tile
 SPM_BYTES ?= 65536
 ifeq ($(FPGA_SYSTEM),soc)
+FREQ ?= 40
 FPGA_SYS ?= fpga_soc_sys
 FPGA_SYS_RTL ?= $(filter %.v,$(SOC_RTL)) fpga/rtl/fpga_soc_sys.v
 FPGA_TILES ?= 4
@@ -44,8 +45,10 @@ FPGA_TILES ?= 4
 BOOT ?= boot/test2x2.cfg
 FPGA_MEM_BYTES := 65536
 FPGA_WORD := 64
-FD_SUFFIX := -soc
+# other mesh or SPM sizes (make fpga-fit) build apart from the 2x2
+FD_SUFFIX := -soc$(if $(filter-out 4,$(FPGA_TILES)),-t$(FPGA_TILES))$(if $(filter-out 65536,$(SPM_BYTES)),-spm$(SPM_BYTES))
 else
+FREQ ?= 50
 FPGA_SYS ?= fpga_tile_sys
 FPGA_SYS_RTL ?= $(TILE_RTL) fpga/rtl/fpga_tile_sys.v
 FPGA_TILES ?= 1
@@ -66,7 +69,7 @@ FPGA_ALL_RTL = $(FPGA_SYS_RTL) $(FPGA_RTL) $(BOARD_RTL)
 $(FPGA_DEPS): tools/pins.env tools/deps.sh
 	$(Q)tools/deps.sh fpga
 
-.PHONY: bitstream flash fpga-report fpga-check-board lint-fpga FORCE
+.PHONY: bitstream flash fpga-report fpga-fit fpga-check-board lint-fpga FORCE
 fpga-check-board:
 	@test -f $(FPGA_BOARD_MK) || { echo "fpga: unknown BOARD=$(BOARD) (boards: $(FPGA_BOARDS))"; exit 2; }
 	@case " $(BOARD_DEVICES) " in *" $(DEVICE) "*) ;; *) echo "fpga: $(BOARD) has no DEVICE=$(DEVICE) (devices: $(BOARD_DEVICES))"; exit 2;; esac
@@ -95,7 +98,7 @@ FPGA_MEMINIT := $(if $(FPGA_MEM_BYTES),-set MemInit \"$(FD)/ph-mem.hex\")
 
 # the Yosys script: $(call FPGA_YS,synth_ecp5 options,json,stat command); PLL dividers from pll.txt
 FPGA_YS = read ci fb op hz < $(FD)/pll.txt && { \
-	for f in $(FPGA_ALL_RTL); do echo "read_verilog -Irtl/include -DFPGA_SYS=$(FPGA_SYS) -DFPGA_TILES=$(FPGA_TILES) $$f"; done; \
+	for f in $(FPGA_ALL_RTL); do echo "read_verilog -Irtl/include -DFPGA_SYS=$(FPGA_SYS) -DFPGA_TILES=$(FPGA_TILES) -DFPGA_SPM_BYTES=$(SPM_BYTES) $$f"; done; \
 	echo "chparam -set InitFile \"$(FD)/placeholder.hex\" $(FPGA_MEMINIT) -set Tiles $(FPGA_TILES) -set Baud $(BAUD) -set ClkiDiv $$ci -set ClkfbDiv $$fb -set ClkopDiv $$op -set ClkHz $$hz $(BOARD_TOP)"; \
 	echo "synth_ecp5 -top $(BOARD_TOP) $(1) -json $(2)"; \
 	echo "tee -q -o $(3)"; }
@@ -171,7 +174,17 @@ bitstream: fpga-check-board $(FPGA_DEPS)
 
 fpga-report: fpga-check-board $(FD)/hier.json $(FD)/routed.config
 	$(Q)$(PY) fpga/tools/report.py --board $(BOARD) --device $(DEVICE) --freq $(FREQ) --dir $(FD) \
-		--bench $(B)/bench/fpga-$(BOARD)$(FD_SUFFIX).json
+		--name $(BOARD)$(FD_SUFFIX) --bench $(B)/bench/fpga-$(BOARD)$(FD_SUFFIX).json
+
+# does the system fit the device? Yosys, then nextpnr's packer only (no placement): the
+# cells against the device (fpga/tools/fit.py). The largest mesh on the 85F, for example:
+#   make fpga-fit FPGA_SYSTEM=soc FPGA_TILES=6 SPM_BYTES=32768
+fpga-fit: fpga-check-board $(FD)/synth.json
+	$(Q)$(FPGA_STAGE) "pack   $(BOARD_PART), $(FPGA_TILES) tile(s), SPM $(SPM_BYTES) B: nextpnr-ecp5 --pack-only" $(FD)/fit.log \
+		$(FPGA_NEXTPNR) --json $(FD)/synth.json --lpf $(BOARD_LPF) $(BOARD_NEXTPNR) --freq $(FREQ) --pack-only --threads 1 \
+		|| { grep -q "Device utilisation" $(FD)/fit.log || { tail -5 $(FD)/fit.log; exit 1; }; }
+	$(Q)$(PY) fpga/tools/fit.py --log $(FD)/fit.log --name $(BOARD)$(FD_SUFFIX) \
+		--what "$(BOARD) $(BOARD_PART): $(FPGA_SYS), $(FPGA_TILES) tile(s), SPM $(SPM_BYTES) B per tile"
 
 flash: fpga-check-board
 	@test -f $(FPGA_BIT) || { echo "flash: no bitstream $(FPGA_BIT): run 'make bitstream BOARD=$(BOARD)' first"; exit 2; }

@@ -6,8 +6,15 @@
 // ELF), MemInit the memory tile (a boot image, tools/mkboot.py) from which the
 // kernel loads root and root its programs; both 64-bit rows ($readmemh,
 // fpga/tools/elf2hex.py --width 64). The other tiles start empty (held).
+// SpmBytes (each processing tile's scratchpad) defaults to `FPGA_SPM_BYTES,
+// which the flow defines from SPM_BYTES (fpga/fpga.mk), as it defines
+// `FPGA_TILES for the board top.
+`ifndef FPGA_SPM_BYTES
+`define FPGA_SPM_BYTES 65536
+`endif
 module fpga_soc_sys #(
 	parameter integer Tiles    = 4,      // tiles in the mesh
+	parameter integer SpmBytes = `FPGA_SPM_BYTES, // scratchpad per processing tile
 	parameter integer MemBytes = 65536,  // memory tile size (block RAM)
 	parameter         InitFile = "",     // kernel tile's SPM image (64-bit rows)
 	parameter         MemInit  = ""      // memory tile's image (64-bit rows)
@@ -43,7 +50,7 @@ module fpga_soc_sys #(
 	wire unused = &{1'b0, err_addr, err_pc, 1'b0};
 
 	soc_top #(
-		.SizeX(SizeX), .SizeY(SizeY), .MemBytes(MemBytes), .KernelInit(InitFile), .MemInit(MemInit)
+		.SizeX(SizeX), .SizeY(SizeY), .SpmBytes(SpmBytes), .MemBytes(MemBytes), .KernelInit(InitFile), .MemInit(MemInit)
 	) u_soc (
 		.clk_i      (clk_i),
 		.rst_i      (rst_i),

@@ -8,9 +8,9 @@ Reads, from --dir (build/fpga/<board>/):
   stage-times.tsv   seconds per flow stage (fpga/tools/stage.sh)
 Prints the table of LUT / FF / block RAM / DSP per block and in total against the
 device's capacity, Fmax against the constraint, the PERF lines
-    PERF fpga.<board>.fmax <MHz> MHz
-    PERF fpga.<board>.luts <n> LUT
-and writes the same as JSON (--bench). Exit status 1 if timing is not met.
+    PERF fpga.<name>.fmax <MHz> MHz
+    PERF fpga.<name>.luts <n> LUT
+(<name> is --name: the board for the single tile, <board>-soc for the SoC) and writes the same as JSON (--bench). Exit status 1 if timing is not met.
 
 LUT counts are LUT4 plus two per CCU2C carry cell (nextpnr's TRELLIS_COMB
 counts each half of a carry as one LUT slot), so the per-block sum and the
@@ -103,6 +103,7 @@ def main():
     ap.add_argument("--freq", type=float, required=True, help="the constraint in MHz")
     ap.add_argument("--dir", required=True)
     ap.add_argument("--bench", required=True, help="JSON file to write")
+    ap.add_argument("--name", help="the PERF name: fpga.<name>.fmax (default: the board)")
     a = ap.parse_args()
 
     with open(os.path.join(a.dir, "pnr.json")) as f:
@@ -110,6 +111,7 @@ def main():
     with open(os.path.join(a.dir, "hier.json")) as f:
         stat = json.load(f)
     top = f"{a.board}_top"
+    pname = a.name or a.board
     blocks = per_block(stat, top)
     util = pnr["utilization"]
 
@@ -153,14 +155,14 @@ def main():
               f" at the constraint of {c['constraint']:g} MHz")
     if times:
         print("  build times: " + ", ".join(f"{k} {v} s" for k, v in times.items()))
-    print(f"PERF fpga.{a.board}.fmax {fmax:.2f} MHz")
-    print(f"PERF fpga.{a.board}.luts {placed['LUT']} LUT")
+    print(f"PERF fpga.{pname}.fmax {fmax:.2f} MHz")
+    print(f"PERF fpga.{pname}.luts {placed['LUT']} LUT")
 
     out = {
         "board": a.board, "device": a.device, "constraint_mhz": a.freq, "fmax_mhz": round(fmax, 2),
         "timing_met": met, "blocks": dict(rows), "sum_of_blocks": hsum, "placed": placed,
         "capacity": cap, "stage_seconds": times,
-        "perf": {f"fpga.{a.board}.fmax": [round(fmax, 2), "MHz"], f"fpga.{a.board}.luts": [placed["LUT"], "LUT"]},
+        "perf": {f"fpga.{pname}.fmax": [round(fmax, 2), "MHz"], f"fpga.{pname}.luts": [placed["LUT"], "LUT"]},
     }
     os.makedirs(os.path.dirname(os.path.abspath(a.bench)), exist_ok=True)
     with open(a.bench, "w") as f:
