@@ -10,7 +10,8 @@ Prints the table of LUT / FF / block RAM / DSP per block and in total against th
 device's capacity, Fmax against the constraint, the PERF lines
     PERF fpga.<name>.fmax <MHz> MHz
     PERF fpga.<name>.luts <n> LUT
-(<name> is --name: the board for the single tile, <board>-soc for the SoC) and writes the same as JSON (--bench). Exit status 1 if timing is not met.
+(<name> is --name: the board for the single tile, <board>-soc for the SoC) and
+writes the same as JSON (--bench). Exit status 1 if timing is not met.
 
 LUT counts are LUT4 plus two per CCU2C carry cell (nextpnr's TRELLIS_COMB
 counts each half of a carry as one LUT slot), so the per-block sum and the
