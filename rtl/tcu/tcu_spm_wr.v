@@ -18,7 +18,7 @@ module tcu_spm_wr #(
 	input  wire            clk_i,
 	input  wire            rst_i,
 	input  wire            start_i,   // load addr_i / len_i (ignored while busy_o)
-	input  wire            abort_i,   // drop the stream
+	input  wire            abort_i,   // drop the stream (a granted chunk is still written)
 	input  wire [31:0]     addr_i,
 	input  wire [LenW-1:0] len_i,
 	output wire            busy_o,
@@ -64,7 +64,10 @@ module tcu_spm_wr #(
 
 	wire [7:0] first_en = 8'hff << off_q;
 	wire [7:0] last_en  = (endb_q == 3'd0) ? 8'hff : (8'hff >> (4'd8 - {1'b0, endb_q}));
-	assign spm_req_o   = cv_q && !abort_i;
+	// the request comes from a register alone (not gated by abort_i, which is
+	// the engine's state decode): a chunk granted in the abort cycle is still
+	// written, inside the stream's range; arbitration stays short
+	assign spm_req_o   = cv_q;
 	assign spm_addr_o  = daddr_q;
 	assign spm_wdata_o = chunk_q;
 	assign spm_we_o    = (first_q ? first_en : 8'hff) & ((nd_q == 1) ? last_en : 8'hff);

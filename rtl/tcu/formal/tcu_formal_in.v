@@ -468,7 +468,7 @@ module tcu_formal_in #(
 								  f_hi_q <= {1'b0, SpmBytes[31:0]});
 					if (f_to_ep && (m_state || i_state == I_MSG_UNRD))
 						l_t4_live: assert (!f_gone_q == (o_type == TCU_EPT_RECV && o_occ[f_slot_q]));
-					if (f_to_ep && m_state && w_nd != 13'd0)
+					if (f_to_ep && (m_state || i_state == I_MSG_UNDO) && w_nd != 13'd0)
 						l_t4_wr_span: assert ((w_first ? w_lo == f_lo_q : w_lo > f_lo_q) && w_hi == f_hi_q);
 					if (f_to_ep && i_state == I_MSG_EP)
 						l_t4_ep: assert (f_res_q && (f_unrd_q || f_gone_q));
