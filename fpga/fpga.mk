@@ -66,6 +66,9 @@ FPGA_ECPBRAM ?= $(PY) fpga/tools/ecpbram.py
 # of unrelated ones, so long paths appear that no signal takes (fpga/README.md
 # "Timing": the 2x2 SoC's worst path at 43.4 MHz was one). Empty: Yosys' default.
 FPGA_YOSYS_PRE ?= scratchpad -set abc9.nomfs 1
+# make bitstream runs the area synthesis (-noflatten) beside synthesis and place and
+# route (nextpnr uses one thread): jobs at once
+FPGA_JOBS ?= 2
 FPGA_DEPS := $(B)/deps/fpga.ok
 FD := $(B)/fpga/$(BOARD)$(FD_SUFFIX)
 FPGA_STAGE := fpga/tools/stage.sh
@@ -175,7 +178,7 @@ $(FPGA_BIT): $(FD)/fw.config
 
 bitstream: fpga-check-board $(FPGA_DEPS)
 	@t0=$$(date +%s); echo "bitstream: BOARD=$(BOARD) DEVICE=$(DEVICE) FREQ=$(FREQ) MHz $(FPGA_SYS) $(FPGA_FW_NAME) (logs: $(FD)/*.log)"; \
-	$(MAKE) --no-print-directory $(FPGA_BIT) && \
+	STAGE_PARALLEL=1 $(MAKE) --no-print-directory -j$(FPGA_JOBS) $(FPGA_BIT) $(FD)/hier.json && \
 	$(MAKE) --no-print-directory fpga-report && \
 	echo "bitstream: $(FPGA_BIT) ($$(($$(date +%s) - t0)) s)"
 

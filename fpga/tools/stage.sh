@@ -2,7 +2,8 @@
 # stage.sh LABEL LOG CMD [ARGS...]: run one long step of the FPGA flow quietly.
 # Prints one line: "        LABEL ..." when it starts, completed in place with
 # the elapsed time as "[  66s] LABEL ... done" (or FAILED and the end of the
-# log). The full output goes to LOG. Exit status: the command's.
+# log). The full output goes to LOG. Exit status: the command's. With
+# STAGE_PARALLEL set (stages running side by side) both lines are whole lines.
 set -uo pipefail
 label=$1 log=$2
 shift 2
@@ -19,7 +20,9 @@ case $1 in
 	;;
 esac
 t0=$(date +%s)
-if [ -t 1 ]; then
+inplace=0
+[ -t 1 ] && [ -z "${STAGE_PARALLEL:-}" ] && inplace=1
+if [ $inplace = 1 ]; then
 	printf '        %s ...%s' "$label" "$note"
 else
 	printf '        %s ...%s\n' "$label" "$note"
@@ -30,9 +33,12 @@ dt=$(($(date +%s) - t0))
 # stage times for the report: "<first word of LABEL>\t<seconds>\t<status>", the last run of each
 times=$(dirname "$log")/stage-times.tsv
 key=${label%% *}
-{ [ -f "$times" ] && grep -v "^$key	" "$times"; printf '%s\t%s\t%s\n' "$key" "$dt" "$rc"; } >"$times.tmp" || true
-mv "$times.tmp" "$times"
-[ -t 1 ] && printf '\r\033[K'
+(
+	flock 9
+	{ [ -f "$times" ] && grep -v "^$key	" "$times"; printf '%s\t%s\t%s\n' "$key" "$dt" "$rc"; } >"$times.tmp" || true
+	mv "$times.tmp" "$times"
+) 9>"$times.lock"
+[ $inplace = 1 ] && printf '\r\033[K'
 if [ $rc = 0 ]; then
 	printf '[%4ds] %s ... done\n' "$dt" "$label"
 else
