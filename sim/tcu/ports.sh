@@ -24,7 +24,7 @@ for p in "IN mmio_valid_i 1" "OUT mmio_ready_o 1" "IN mmio_addr_i 12" "IN mmio_w
 	"IN req_in_valid_i 1" "OUT req_in_ready_o 1" "IN req_in_data_i 64" "IN req_in_last_i 1" \
 	"OUT rsp_out_valid_o 1" "IN rsp_out_ready_i 1" "OUT rsp_out_data_o 64" "OUT rsp_out_last_o 1" \
 	"IN rsp_in_valid_i 1" "OUT rsp_in_ready_o 1" "IN rsp_in_data_i 64" "IN rsp_in_last_i 1" \
-	"IN stall_i 4" "OUT req_drop_o 1" "OUT rsp_drop_o 1" "OUT irq_o 1" "OUT core_rst_o 1"; do
+	"IN stall_i 4" "OUT req_drop_o 1" "OUT rsp_drop_o 1" "OUT irq_o 1" "OUT core_rst_o 1" "OUT abort_wr_o 1"; do
 	set -- $p
 	port "$1" "$2" "$n*$3"
 done

@@ -52,7 +52,10 @@ module tcu_tb_top #(
 	output wire [Tiles-1:0]    req_drop_o,
 	output wire [Tiles-1:0]    rsp_drop_o,
 	output wire [Tiles-1:0]    irq_o,
-	output wire [Tiles-1:0]    core_rst_o
+	output wire [Tiles-1:0]    core_rst_o,
+	// coverage: an engine's SPM writer is granted a write in the cycle the engine
+	// aborts its stream (the chunk is still written: rtl/tcu/README.md)
+	output wire [Tiles-1:0]    abort_wr_o
 );
 	// the TCUs' side of each link
 	wire [Tiles-1:0]    t_req_ov, t_req_or, t_req_ol, t_req_iv, t_req_ir, t_req_il;
@@ -85,6 +88,9 @@ module tcu_tb_top #(
 				.rsp_in_data_i(t_rsp_id[i*64 +: 64]), .rsp_in_last_i(t_rsp_il[i]),
 				.irq_o(irq_o[i]), .core_rst_o(core_rst_o[i])
 			);
+			assign abort_wr_o[i] =
+				(u_tcu.u_in.u_xfer.wr_req && u_tcu.u_in.u_xfer.spm_gnt_i && u_tcu.u_in.u_xfer.wr_abort_i) ||
+				(u_tcu.u_cmd.u_xfer.wr_req && u_tcu.u_cmd.u_xfer.spm_gnt_i && u_tcu.u_cmd.u_xfer.wr_abort_i);
 		end
 		if (Mesh == 0) begin : g_xbar
 			assign req_out_valid_o = t_req_ov;
