@@ -1,7 +1,7 @@
 # fpga.mk - FPGA builds (ECP5 boards through Yosys, nextpnr-ecp5, ecppack), the
 # console unit test and the gate-level check. Included by the top Makefile.
 #   make bitstream [BOARD=ulx3s] [DEVICE=85F] [PROG=sw-tests/hello] [FREQ=50]
-#   make bitstream FPGA_SYSTEM=soc [FREQ=40] [BOOT=boot/test2x2.cfg]   the 2x2 SoC, booted from BOOT
+#   make bitstream FPGA_SYSTEM=soc [FREQ=45] [BOOT=boot/test2x2.cfg]   the 2x2 SoC, booted from BOOT
 #   make flash     [BOARD=ulx3s]      make fpga-report [BOARD=ulx3s]
 #   make fpga-ooc  [BLOCK=tcu_top]    one block's Fmax and critical path, out of context
 ifeq ($(origin VMODEL),undefined)
@@ -32,11 +32,11 @@ BAUD ?= 115200
 PROG ?= sw-tests/hello
 # the system under the FPGA top (same ports, see fpga/README.md): FPGA_SYSTEM=tile (default)
 # or soc (the mesh, booted from the boot image BOOT: make bitstream FPGA_SYSTEM=soc).
-# FREQ (MHz) defaults to what each system meets on the ULX3S: 50 for the tile, 40 for the SoC
+# FREQ (MHz) defaults to what each system meets on the ULX3S: 50 for the tile, 45 for the SoC
 FPGA_SYSTEM ?= tile
 SPM_BYTES ?= 65536
 ifeq ($(FPGA_SYSTEM),soc)
-FREQ ?= 40
+FREQ ?= 45
 FPGA_SYS ?= fpga_soc_sys
 FPGA_SYS_RTL ?= $(filter %.v,$(SOC_RTL)) fpga/rtl/fpga_soc_sys.v
 FPGA_TILES ?= 4
@@ -66,6 +66,10 @@ FPGA_ECPBRAM ?= $(PY) fpga/tools/ecpbram.py
 # of unrelated ones, so long paths appear that no signal takes (fpga/README.md
 # "Timing": the 2x2 SoC's worst path at 43.4 MHz was one). Empty: Yosys' default.
 FPGA_YOSYS_PRE ?= scratchpad -set abc9.nomfs 1
+# nextpnr's placer for make bitstream: static (analytic, electrostatic) keeps each tile of
+# the SoC together, where heap (nextpnr's default) spread every TCU over the die and most of
+# the SoC's worst path was wire (fpga/README.md "Timing"); fpga-ooc keeps heap
+FPGA_PLACER ?= static
 # make bitstream runs the area synthesis (-noflatten) beside synthesis and place and
 # route (nextpnr uses one thread): jobs at once
 FPGA_JOBS ?= 2
@@ -84,7 +88,7 @@ fpga-check-board:
 	@case " $(BOARD_DEVICES) " in *" $(DEVICE) "*) ;; *) echo "fpga: $(BOARD) has no DEVICE=$(DEVICE) (devices: $(BOARD_DEVICES))"; exit 2;; esac
 
 # everything that changes the routed design, rewritten only when it changes
-FPGA_CFG_TEXT = board=$(BOARD) device=$(DEVICE) freq=$(FREQ) seed=$(SEED) baud=$(BAUD) sys=$(FPGA_SYS) tiles=$(FPGA_TILES) spm=$(SPM_BYTES) mem=$(FPGA_MEM_BYTES) pre=$(FPGA_YOSYS_PRE) rtl=$(FPGA_ALL_RTL)
+FPGA_CFG_TEXT = board=$(BOARD) device=$(DEVICE) freq=$(FREQ) seed=$(SEED) baud=$(BAUD) sys=$(FPGA_SYS) tiles=$(FPGA_TILES) spm=$(SPM_BYTES) mem=$(FPGA_MEM_BYTES) pre=$(FPGA_YOSYS_PRE) placer=$(FPGA_PLACER) rtl=$(FPGA_ALL_RTL)
 $(FD)/config.txt: FORCE
 	@mkdir -p $(dir $@)
 	@echo '$(FPGA_CFG_TEXT)' | cmp -s - $@ || echo '$(FPGA_CFG_TEXT)' > $@
@@ -125,9 +129,9 @@ $(FD)/hier.json: $(FD)/config.txt $(FD)/pll.txt $(FPGA_PH) $(FPGA_ALL_RTL) fpga/
 # place and route: fails when timing is not met at FREQ (nextpnr's own check)
 $(FD)/routed.config: $(FD)/synth.json $(BOARD_LPF) | $(FPGA_DEPS)
 	$(Q)rm -f $(FD)/pnr.json
-	$(Q)$(FPGA_STAGE) "pnr    $(BOARD_PART) at $(FREQ) MHz, seed $(SEED): nextpnr-ecp5" $(FD)/pnr.log \
+	$(Q)$(FPGA_STAGE) "pnr    $(BOARD_PART) at $(FREQ) MHz, seed $(SEED), $(FPGA_PLACER) placer: nextpnr-ecp5" $(FD)/pnr.log \
 		$(FPGA_NEXTPNR) --json $(FD)/synth.json --lpf $(BOARD_LPF) --textcfg $(FD)/routed.config.tmp \
-		$(BOARD_NEXTPNR) --freq $(FREQ) --seed $(SEED) --report $(FD)/pnr.json --threads 1 \
+		$(BOARD_NEXTPNR) --freq $(FREQ) --seed $(SEED) --placer $(FPGA_PLACER) --report $(FD)/pnr.json --threads 1 \
 	|| { fmax=$$(sed -n "s/.*Max frequency for clock.*: \([0-9.]*\) MHz (FAIL.*/\1/p" $(FD)/pnr.log | tail -1); \
 	     if [ -n "$$fmax" ]; then echo "fpga: TIMING NOT MET: $(BOARD) reaches $$fmax MHz, the constraint is $(FREQ) MHz (FREQ=...; log: $(FD)/pnr.log)"; fi; \
 	     exit 1; }
