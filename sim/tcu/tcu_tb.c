@@ -1280,8 +1280,8 @@ int main(int argc, char **argv)
 			unk += hist[o][TCU_ERR_UNKNOWN_CMD];
 		printf("T3/T4 credits and slots (%s, %d tiles): %lu commands, EPs compared every 16 and at the end, "
 		       "%lu mismatches\n", MESH ? "mesh" : "crossbar", NT, ncmds, mismatches);
-		printf("T4 aborted writes: %lu SPM writes granted in the cycle their stream was aborted, memory compared "
-		       "with the model, %lu mismatches\n", abort_writes, mismatches);
+		printf("T4 aborted writes: %lu SPM writes granted in the cycle their stream was aborted (the "
+		       "directed short WR_REQ checked byte by byte), %lu mismatches\n", abort_writes, mismatches);
 		printf("T5 headers: %lu messages with random payloads, headers and payloads compared with the model, "
 		       "%lu mismatches\n", dl, mismatches);
 		if (race_trials)
