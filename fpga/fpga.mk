@@ -82,7 +82,7 @@ FPGA_ALL_RTL = $(FPGA_SYS_RTL) $(FPGA_RTL) $(BOARD_RTL)
 $(FPGA_DEPS): tools/pins.env tools/deps.sh
 	$(Q)tools/deps.sh fpga
 
-.PHONY: bitstream flash fpga-report fpga-fit fpga-check-board lint-fpga FORCE
+.PHONY: bitstream flash fpga-report fpga-fit fpga-seeds fpga-check-board lint-fpga FORCE
 fpga-check-board:
 	@test -f $(FPGA_BOARD_MK) || { echo "fpga: unknown BOARD=$(BOARD) (boards: $(FPGA_BOARDS))"; exit 2; }
 	@case " $(BOARD_DEVICES) " in *" $(DEVICE) "*) ;; *) echo "fpga: $(BOARD) has no DEVICE=$(DEVICE) (devices: $(BOARD_DEVICES))"; exit 2;; esac
@@ -199,6 +199,21 @@ fpga-fit: fpga-check-board $(FD)/synth.json
 		|| { grep -q "Device utilisation" $(FD)/fit.log || { tail -5 $(FD)/fit.log; exit 1; }; }
 	$(Q)$(PY) fpga/tools/fit.py --log $(FD)/fit.log --name $(BOARD)$(FD_SUFFIX) \
 		--what "$(BOARD) $(BOARD_PART): $(FPGA_SYS), $(FPGA_TILES) tile(s), SPM $(SPM_BYTES) B per tile"
+
+# place and route the synthesized design once per seed (SEEDS), FPGA_JOBS runs at once,
+# no bitstream: the routed Fmax of each against FREQ, the best seed (fpga/tools/seeds.py).
+#   make fpga-seeds FPGA_SYSTEM=soc FREQ=50 SEEDS="1 2 3 4"
+SEEDS ?= 1 2 3 4
+fpga-seeds: fpga-check-board $(FD)/synth.json
+	@echo "fpga-seeds: $(BOARD)$(FD_SUFFIX) at $(FREQ) MHz, seeds $(SEEDS), $(FPGA_JOBS) at once (logs: $(FD)/seeds/seed<N>.log)"
+	$(Q)rm -f $(foreach s,$(SEEDS),$(FD)/seeds/seed$(s).json)
+	$(Q)printf '%s\n' $(SEEDS) | STAGE_PARALLEL=1 xargs -P $(FPGA_JOBS) -I{} $(FPGA_STAGE) \
+		"pnr    seed {}: $(BOARD_PART) at $(FREQ) MHz, $(FPGA_PLACER) placer: nextpnr-ecp5" $(FD)/seeds/seed{}.log \
+		$(FPGA_NEXTPNR) --json $(FD)/synth.json --lpf $(BOARD_LPF) $(BOARD_NEXTPNR) --freq $(FREQ) --seed {} \
+		--placer $(FPGA_PLACER) --timing-allow-fail --report $(FD)/seeds/seed{}.json --threads 1 || true
+	$(Q)$(PY) fpga/tools/seeds.py --dir $(FD)/seeds --freq $(FREQ) --seeds "$(SEEDS)" --name $(BOARD)$(FD_SUFFIX) \
+		> $(FD)/seeds/summary.txt; rc=$$?; grep -v '^PERF' $(FD)/seeds/summary.txt; \
+		$(PY) tools/perf.py --config "$(BOARD) $(BOARD_PART) $(FPGA_SYS) FREQ=$(FREQ) placer=$(FPGA_PLACER)" $(FD)/seeds/summary.txt; exit $$rc
 
 flash: fpga-check-board
 	@test -f $(FPGA_BIT) || { echo "flash: no bitstream $(FPGA_BIT): run 'make bitstream BOARD=$(BOARD)' first"; exit 2; }

@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Routed Fmax of one design placed and routed with several nextpnr seeds.
+
+Reads <dir>/seed<N>.json (nextpnr --report) for every seed N, prints a table
+(seed, Fmax, met or not at the constraint, the critical path's length and its
+start and end cells) and one line `PERF fpga-seeds.<name>.seed<N> <MHz> MHz`
+per seed plus `.best`, then names the best seed and the make command that
+builds the bitstream with it. Exit 1 when a seed's report is missing.
+  seeds.py --dir D --freq MHz --seeds "1 2 3" --name ulx3s-soc
+"""
+import argparse
+import json
+import os
+import sys
+
+
+def fmax_of(report):
+    clocks = report.get("fmax", {})
+    return min((c["achieved"] for c in clocks.values()), default=0.0)
+
+
+def worst_path(report):
+    # the critical path of the system clock (skip paths to or from I/O)
+    for p in report.get("critical_paths", []):
+        if p.get("from", "").startswith("<") or p.get("to", "").startswith("<"):
+            continue
+        steps = p.get("path", [])
+        if steps:
+            return steps[0].get("from", {}).get("cell", "?"), steps[-1].get("to", {}).get("cell", "?")
+    return "?", "?"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dir", required=True)
+    ap.add_argument("--freq", type=float, required=True)
+    ap.add_argument("--seeds", required=True)
+    ap.add_argument("--name", required=True)
+    a = ap.parse_args()
+    rows, missing = [], []
+    for s in a.seeds.split():
+        path = os.path.join(a.dir, f"seed{s}.json")
+        if not os.path.exists(path):
+            missing.append(s)
+            continue
+        with open(path) as f:
+            rep = json.load(f)
+        rows.append((s, fmax_of(rep), worst_path(rep)))
+    print(f"fpga-seeds: {a.name} placed and routed at {a.freq:g} MHz, one seed per run")
+    print(f"  {'seed':>4}  {'Fmax':>9}  {'':8}  critical path (from -> to)")
+    for s, f, (src, dst) in rows:
+        verdict = "met" if f >= a.freq else "NOT MET"
+        print(f"  {s:>4}  {f:6.2f} MHz  {verdict:8}  {src[:40]} -> {dst[:40]}")
+    for s, f, _ in rows:
+        print(f"PERF fpga-seeds.{a.name}.seed{s} {f:.2f} MHz")
+    if rows:
+        best = max(rows, key=lambda r: r[1])
+        print(f"PERF fpga-seeds.{a.name}.best {best[1]:.2f} MHz")
+        met = [r for r in rows if r[1] >= a.freq]
+        print(f"fpga-seeds: best seed {best[0]}: {best[1]:.2f} MHz; {len(met)} of {len(rows)} seeds meet {a.freq:g} MHz"
+              + (f" (bitstream: make bitstream SEED={best[0]} FREQ={a.freq:g} ...)" if met else ""))
+    if missing:
+        print(f"fpga-seeds: no report for seed(s) {' '.join(missing)} (see {a.dir}/seed<N>.log)", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
