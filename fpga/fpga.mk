@@ -87,11 +87,16 @@ fpga-check-board:
 	@test -f $(FPGA_BOARD_MK) || { echo "fpga: unknown BOARD=$(BOARD) (boards: $(FPGA_BOARDS))"; exit 2; }
 	@case " $(BOARD_DEVICES) " in *" $(DEVICE) "*) ;; *) echo "fpga: $(BOARD) has no DEVICE=$(DEVICE) (devices: $(BOARD_DEVICES))"; exit 2;; esac
 
-# everything that changes the routed design, rewritten only when it changes
-FPGA_CFG_TEXT = board=$(BOARD) device=$(DEVICE) freq=$(FREQ) seed=$(SEED) baud=$(BAUD) sys=$(FPGA_SYS) tiles=$(FPGA_TILES) spm=$(SPM_BYTES) mem=$(FPGA_MEM_BYTES) pre=$(FPGA_YOSYS_PRE) placer=$(FPGA_PLACER) rtl=$(FPGA_ALL_RTL)
+# everything that changes the synthesized design, rewritten only when it changes
+FPGA_CFG_TEXT = board=$(BOARD) device=$(DEVICE) freq=$(FREQ) baud=$(BAUD) sys=$(FPGA_SYS) tiles=$(FPGA_TILES) spm=$(SPM_BYTES) mem=$(FPGA_MEM_BYTES) pre=$(FPGA_YOSYS_PRE) rtl=$(FPGA_ALL_RTL)
 $(FD)/config.txt: FORCE
 	@mkdir -p $(dir $@)
 	@echo '$(FPGA_CFG_TEXT)' | cmp -s - $@ || echo '$(FPGA_CFG_TEXT)' > $@
+# what only place and route reads: another SEED or FPGA_PLACER re-runs nextpnr, not Yosys
+FPGA_PNR_TEXT = seed=$(SEED) placer=$(FPGA_PLACER)
+$(FD)/pnr.txt: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(FPGA_PNR_TEXT)' | cmp -s - $@ || echo '$(FPGA_PNR_TEXT)' > $@
 
 # PLL dividers for FREQ from the board oscillator: "ClkiDiv ClkfbDiv ClkopDiv Hz"
 $(FD)/pll.txt: $(FD)/config.txt fpga/tools/ecp5_pll.py
@@ -127,7 +132,7 @@ $(FD)/hier.json: $(FD)/config.txt $(FD)/pll.txt $(FPGA_PH) $(FPGA_ALL_RTL) fpga/
 	$(Q)$(FPGA_STAGE) "area   $(BOARD_TOP): area per block (synth_ecp5 -noflatten)" $(FD)/hier.log $(FPGA_YOSYS) -q -s $(FD)/hier.ys
 
 # place and route: fails when timing is not met at FREQ (nextpnr's own check)
-$(FD)/routed.config: $(FD)/synth.json $(BOARD_LPF) | $(FPGA_DEPS)
+$(FD)/routed.config: $(FD)/synth.json $(FD)/pnr.txt $(BOARD_LPF) | $(FPGA_DEPS)
 	$(Q)rm -f $(FD)/pnr.json
 	$(Q)$(FPGA_STAGE) "pnr    $(BOARD_PART) at $(FREQ) MHz, seed $(SEED), $(FPGA_PLACER) placer: nextpnr-ecp5" $(FD)/pnr.log \
 		$(FPGA_NEXTPNR) --json $(FD)/synth.json --lpf $(BOARD_LPF) --textcfg $(FD)/routed.config.tmp \
