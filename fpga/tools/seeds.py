@@ -2,10 +2,11 @@
 """Routed Fmax of one design placed and routed with several nextpnr seeds.
 
 Reads <dir>/seed<N>.json (nextpnr --report) for every seed N, prints a table
-(seed, Fmax, met or not at the constraint, the critical path's length and its
-start and end cells) and one line `PERF fpga-seeds.<name>.seed<N> <MHz> MHz`
-per seed plus `.best`, then names the best seed and the make command that
-builds the bitstream with it. Exit 1 when a seed's report is missing.
+(seed, Fmax, met or not at the constraint, the critical path's start and end
+cells with the hierarchy they share named once) and one line
+`PERF fpga-seeds.<name>.seed<N> <MHz> MHz` per seed plus `.best`, then names
+the best seed and the make command that builds the bitstream with it. Exit 1
+when a seed's report is missing.
   seeds.py --dir D --freq MHz --seeds "1 2 3" --name ulx3s-soc
 """
 import argparse
@@ -30,6 +31,17 @@ def worst_path(report):
     return "?", "?"
 
 
+def path_text(src, dst):
+    # "block: a -> b" with the hierarchy both cells share named once
+    sp, dp = src.split("."), dst.split(".")
+    n = 0
+    while n < min(len(sp), len(dp)) - 1 and sp[n] == dp[n]:
+        n += 1
+    common = ".".join(sp[:n])
+    rest = f"{'.'.join(sp[n:])} -> {'.'.join(dp[n:])}"
+    return f"{common}: {rest}" if common else rest
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dir", required=True)
@@ -50,7 +62,7 @@ def main():
     print(f"  {'seed':>4}  {'Fmax':>9}  {'':8}  critical path (from -> to)")
     for s, f, (src, dst) in rows:
         verdict = "met" if f >= a.freq else "NOT MET"
-        print(f"  {s:>4}  {f:6.2f} MHz  {verdict:8}  {src[:40]} -> {dst[:40]}")
+        print(f"  {s:>4}  {f:6.2f} MHz  {verdict:8}  {path_text(src, dst)}")
     for s, f, _ in rows:
         print(f"PERF fpga-seeds.{a.name}.seed{s} {f:.2f} MHz")
     if rows:
