@@ -8,6 +8,7 @@
 # 1 when Yosys cannot build the miter. DEFINES (e.g. -DRR_MUTANT) go to every
 # read_verilog. Log: build/equiv/GATE.log.
 set -euo pipefail
+[ $# -ge 3 ] || { echo "usage: tools/equiv.sh GOLD GATE \"FILES\" [DEFINES...]"; exit 2; }
 gold=$1 gate=$2 files=$3
 shift 3
 dir=build/equiv

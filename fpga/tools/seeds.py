@@ -6,7 +6,7 @@ Reads <dir>/seed<N>.json (nextpnr --report) for every seed N, prints a table
 cells with the hierarchy they share named once) and one line
 `PERF fpga-seeds.<name>.seed<N> <MHz> MHz` per seed plus `.best`, then names
 the best seed and the make command that builds the bitstream with it. Exit 1
-when a seed's report is missing.
+when a seed's report is missing or unreadable.
   seeds.py --dir D --freq MHz --seeds "1 2 3" --name ulx3s-soc
 """
 import argparse
@@ -55,8 +55,13 @@ def main():
         if not os.path.exists(path):
             missing.append(s)
             continue
-        with open(path) as f:
-            rep = json.load(f)
+        try:
+            with open(path) as f:
+                rep = json.load(f)
+        except (OSError, ValueError) as e:
+            print(f"fpga-seeds: seed {s}: unreadable report {path}: {e}", file=sys.stderr)
+            missing.append(s)
+            continue
         rows.append((s, fmax_of(rep), worst_path(rep)))
     print(f"fpga-seeds: {a.name} placed and routed at {a.freq:g} MHz, one seed per run")
     print(f"  {'seed':>4}  {'Fmax':>9}  {'':8}  critical path (from -> to)")
@@ -72,7 +77,7 @@ def main():
         print(f"fpga-seeds: best seed {best[0]}: {best[1]:.2f} MHz; {len(met)} of {len(rows)} seeds meet {a.freq:g} MHz"
               + (f" (bitstream: make bitstream SEED={best[0]} FREQ={a.freq:g} ...)" if met else ""))
     if missing:
-        print(f"fpga-seeds: no report for seed(s) {' '.join(missing)} (see {a.dir}/seed<N>.log)", file=sys.stderr)
+        print(f"fpga-seeds: no readable report for seed(s) {' '.join(missing)} (see {a.dir}/seed<N>.log)", file=sys.stderr)
         return 1
     return 0
 
