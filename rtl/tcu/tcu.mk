@@ -4,7 +4,7 @@ ifeq ($(origin VMODEL),undefined)
 include sim/common/verilator.mk
 endif
 
-TCU_RTL := rtl/tcu/tcu_top.v rtl/tcu/tcu_cmd.v rtl/tcu/tcu_in.v rtl/tcu/tcu_spm_rd.v rtl/tcu/tcu_spm_wr.v rtl/tcu/tcu_rr_pick.v rtl/tcu/tcu_xfer.v
+TCU_RTL := rtl/tcu/tcu_top.v rtl/tcu/tcu_epfile.v rtl/tcu/tcu_cmd.v rtl/tcu/tcu_in.v rtl/tcu/tcu_spm_rd.v rtl/tcu/tcu_spm_wr.v rtl/tcu/tcu_rr_pick.v rtl/tcu/tcu_xfer.v
 TCU_MODEL_C := sim/common/tcu_model.c
 TCU_MODEL_TEST := $(B)/tcu/tcu_model_test
 

@@ -45,6 +45,7 @@ module tcu_cmd #(
 	output reg          dropped_o,
 	// EP file
 	output reg  [6:0]   ep_idx_o,
+	output reg  [6:0]   ep_nidx_o,    // ep_idx_o of the next cycle (the EP file reads it ahead)
 	input  wire [127:0] ep_rd_i,
 	output reg          ep_we_o,
 	output reg  [127:0] ep_wdata_o,
@@ -153,6 +154,10 @@ module tcu_cmd #(
 	endfunction
 	always @*
 		ep_idx_o = (isel_q == IS_RPL) ? rpl_q[6:0] : (isel_q == IS_CARG) ? carg_q[6:0] : ep_q;
+	// the same select on what the registers take at this edge (reset: EP 0)
+	always @*
+		ep_nidx_o = rst_i ? 7'd0 :
+			    (isel_d == IS_RPL) ? rpl_d[6:0] : (isel_d == IS_CARG) ? carg_d[6:0] : ep_d;
 
 	assign idle_o  = (state_q == S_IDLE);
 	// A core blocked in WAIT must not hold off the kernel: privileged writes run

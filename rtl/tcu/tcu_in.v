@@ -38,6 +38,7 @@ module tcu_in #(
 	output reg          rsp_out_last_o,
 	// EP file: read port (combinational) and the priority write port
 	output reg  [6:0]   ep_idx_o,
+	output reg  [6:0]   ep_nidx_o,    // ep_idx_o of the next cycle (the EP file reads it ahead)
 	input  wire [127:0] ep_rd_i,
 	output reg          ep_we_o,
 	output reg  [127:0] ep_wdata_o,
@@ -302,6 +303,11 @@ module tcu_in #(
 	// before S_MSG_EP / S_PRIV_APPLY / S_LW from what those states use
 	always @* begin
 		ep_idx_o = asel_q ? aidx_q : m_dst;
+	end
+	// the same select on what the registers take at this edge (reset: EP 0)
+	always @* begin
+		ep_nidx_o = rst_i ? 7'd0 : asel_d ? aidx_d :
+			    head_d[NOC_HEAD_ARG_LSB + TCU_MSG_ARG_DST_EP_LSB +: TCU_MSG_ARG_DST_EP_W];
 	end
 	// a word write's EP: EXT_CMD names it (xep), an EP word lies in it
 	function automatic [6:0] apply_idx(input [9:0] w, input [6:0] xep);

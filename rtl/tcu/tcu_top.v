@@ -75,30 +75,14 @@ module tcu_top #(
 	endgenerate
 
 	localparam [7:0] N_EPS = NumEps[7:0];
-	localparam integer IdxW = (NumEps > 1) ? $clog2(NumEps) : 1;
 
 	// ------------------------------------------------------------ EP file
-	reg  [127:0] ep_q [0:NumEps-1];
-	wire [6:0]   cmd_ep_idx, in_ep_idx;
+	// (tcu_epfile: each engine's read leaves a register, its index given a
+	// cycle ahead; to the engines it is a memory written at the clock edge)
+	wire [6:0]   cmd_ep_idx, in_ep_idx, cmd_ep_nidx, in_ep_nidx;
 	wire         cmd_ep_we, in_ep_we, in_ep_lock;
 	wire [127:0] cmd_ep_wdata, in_ep_wdata;
-	// A write is registered (pw_*_q) and lands in the array a cycle later; every
-	// read sees it through the bypass meanwhile, so to the engines the file is
-	// a memory written at the clock edge (what their proofs model), while a
-	// read-modify-write ends at a register instead of the RAM's write port.
-	reg          pw_we_q;
-	reg  [IdxW-1:0] pw_idx_q;
-	reg  [127:0] pw_data_q;
-	function automatic [127:0] ep_read(input [6:0] idx);
-		if ({1'b0, idx} >= N_EPS)
-			ep_read = 128'd0;
-		else if (pw_we_q && pw_idx_q == idx[IdxW-1:0])
-			ep_read = pw_data_q;
-		else
-			ep_read = ep_q[idx[IdxW-1:0]];
-	endfunction
-	wire [127:0] cmd_ep_rd = ep_read(cmd_ep_idx);
-	wire [127:0] in_ep_rd  = ep_read(in_ep_idx);
+	wire [127:0] cmd_ep_rd, in_ep_rd, reg_ep;
 	wire         cmd_ep_gnt = !in_ep_lock;   // covers every tcu_in write (state decode)
 	// One write port: the reset sweep, then tcu_in, then tcu_cmd. The EP file has
 	// no reset of its own (so it maps to distributed RAM): after rst_i the sweep
@@ -109,18 +93,13 @@ module tcu_top #(
 	wire         ep_we    = init_q || (in_ep_lock ? in_ep_we : cmd_ep_we);
 	wire [6:0]   ep_widx  = init_q ? init_idx_q : in_ep_lock ? in_ep_idx : cmd_ep_idx;
 	wire [127:0] ep_wdata = init_q ? 128'd0 : in_ep_lock ? in_ep_wdata : cmd_ep_wdata;
-	always @(posedge clk_i) begin
-		if (pw_we_q)
-			ep_q[pw_idx_q] <= pw_data_q;
-	end
-	always @(posedge clk_i) begin
-		if (rst_i)
-			pw_we_q <= 1'b0;
-		else
-			pw_we_q <= ep_we && {1'b0, ep_widx} < N_EPS;
-		pw_idx_q  <= ep_widx[IdxW-1:0];
-		pw_data_q <= ep_wdata;
-	end
+	wire [6:0]   reg_ep_idx;
+	tcu_epfile #(.NumEps(NumEps)) u_eps (
+		.clk_i(clk_i), .we_i(ep_we), .widx_i(ep_widx), .wdata_i(ep_wdata),
+		.a_nidx_i(cmd_ep_nidx), .a_rd_o(cmd_ep_rd),
+		.b_nidx_i(in_ep_nidx), .b_rd_o(in_ep_rd),
+		.c_idx_i(reg_ep_idx), .c_rd_o(reg_ep)
+	);
 	always @(posedge clk_i) begin
 		if (rst_i) begin
 			init_q     <= 1'b1;
@@ -165,7 +144,7 @@ module tcu_top #(
 		.idle_o(cmd_idle), .quiet_o(cmd_quiet), .done_o(cmd_done), .done_err_o(cmd_done_err), .done_res_o(cmd_done_res),
 		.wait_done_o(cmd_wait_done), .wait_word_o(cmd_wait_word),
 		.result_we_o(cmd_result_we), .result_o(cmd_result), .dropped_o(cmd_dropped),
-		.ep_idx_o(cmd_ep_idx), .ep_rd_i(cmd_ep_rd), .ep_we_o(cmd_ep_we), .ep_wdata_o(cmd_ep_wdata),
+		.ep_idx_o(cmd_ep_idx), .ep_nidx_o(cmd_ep_nidx), .ep_rd_i(cmd_ep_rd), .ep_we_o(cmd_ep_we), .ep_wdata_o(cmd_ep_wdata),
 		.ep_gnt_i(cmd_ep_gnt),
 		.spm_req_o(cmd_spm_req), .spm_we_o(cmd_spm_we), .spm_addr_o(cmd_spm_addr),
 		.spm_wdata_o(cmd_spm_wdata), .spm_gnt_i(cmd_spm_gnt), .spm_rdata_i(spm_rdata_i),
@@ -190,7 +169,7 @@ module tcu_top #(
 		.req_in_data_i(req_in_data_i), .req_in_last_i(req_in_last_i),
 		.rsp_out_valid_o(rsp_out_valid_o), .rsp_out_ready_i(rsp_out_ready_i),
 		.rsp_out_data_o(rsp_out_data_o), .rsp_out_last_o(rsp_out_last_o),
-		.ep_idx_o(in_ep_idx), .ep_rd_i(in_ep_rd), .ep_we_o(in_ep_we), .ep_wdata_o(in_ep_wdata),
+		.ep_idx_o(in_ep_idx), .ep_nidx_o(in_ep_nidx), .ep_rd_i(in_ep_rd), .ep_we_o(in_ep_we), .ep_wdata_o(in_ep_wdata),
 		.ep_lock_o(in_ep_lock),
 		.spm_req_o(in_spm_req), .spm_we_o(in_spm_we), .spm_addr_o(in_spm_addr),
 		.spm_wdata_o(in_spm_wdata), .spm_gnt_i(in_spm_gnt), .spm_rdata_i(spm_rdata_i),
@@ -221,7 +200,7 @@ module tcu_top #(
 
 	// ------------------------------------------------------------ register reads
 	wire [9:0]   rr_woff = in_preg_req ? in_preg_woff : woff;
-	wire [127:0] reg_ep  = ep_read(rr_woff[8:2]);
+	assign reg_ep_idx = rr_woff[8:2];
 	function [31:0] reg_read(input [9:0] w);
 		reg [127:0] ep;
 		begin
