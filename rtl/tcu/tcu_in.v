@@ -36,7 +36,7 @@ module tcu_in #(
 	input  wire         rsp_out_ready_i,
 	output reg  [63:0]  rsp_out_data_o,
 	output reg          rsp_out_last_o,
-	// EP file: read port (combinational) and the priority write port
+	// EP file: read port (the EP at ep_idx_o as of now) and the priority write port
 	output reg  [6:0]   ep_idx_o,
 	output reg  [6:0]   ep_nidx_o,    // ep_idx_o of the next cycle (the EP file reads it ahead)
 	input  wire [127:0] ep_rd_i,
