@@ -2,8 +2,9 @@
 """Routed Fmax of one design placed and routed with several nextpnr seeds.
 
 Reads <dir>/seed<N>.json (nextpnr --report) for every seed N, prints a table
-(seed, Fmax, met or not at the constraint, the critical path's start and end
-cells with the hierarchy they share named once) and one line
+(seed, Fmax, met or not at the constraint, the run's time and its routing's
+time from <dir>/seed<N>.log when there is one, the critical path's start and
+end cells with the hierarchy they share named once) and one line
 `PERF fpga-seeds.<name>.seed<N> <MHz> MHz` per seed plus `.best`, then names
 the best seed and the make command that builds the bitstream with it. Exit 1
 when a seed's report is missing or unreadable.
@@ -12,6 +13,7 @@ when a seed's report is missing or unreadable.
 import argparse
 import json
 import os
+import re
 import sys
 
 
@@ -29,6 +31,28 @@ def worst_path(report):
         if steps:
             return steps[0].get("from", {}).get("cell", "?"), steps[-1].get("to", {}).get("cell", "?")
     return "?", "?"
+
+
+def times_of(log_path):
+    # (whole run, routing) in seconds from a seed's log: the routers' own "RouterN time"
+    # lines and stage.sh's closing "stage: N s" line; None where the log does not say
+    total, route = None, None
+    try:
+        with open(log_path, errors="replace") as f:
+            for line in f:
+                m = re.match(r"Info: Router\d time ([0-9.]+)s", line)
+                if m:
+                    route = (route or 0.0) + float(m.group(1))
+                m = re.match(r"stage: (\d+) s", line)
+                if m:
+                    total = float(m.group(1))
+    except OSError:
+        pass
+    return total, route
+
+
+def secs(t):
+    return f"{t:5.0f} s" if t is not None else f"{'-':>7}"
 
 
 def path_text(src, dst):
@@ -62,13 +86,13 @@ def main():
             print(f"fpga-seeds: seed {s}: unreadable report {path}: {e}", file=sys.stderr)
             missing.append(s)
             continue
-        rows.append((s, fmax_of(rep), worst_path(rep)))
+        rows.append((s, fmax_of(rep), worst_path(rep), times_of(os.path.join(a.dir, f"seed{s}.log"))))
     print(f"fpga-seeds: {a.name} placed and routed at {a.freq:g} MHz, one seed per run")
-    print(f"  {'seed':>4}  {'Fmax':>9}  {'':8}  critical path (from -> to)")
-    for s, f, (src, dst) in rows:
+    print(f"  {'seed':>4}  {'Fmax':>9}  {'':8}  {'run':>7}  {'route':>7}  critical path (from -> to)")
+    for s, f, (src, dst), (total, route) in rows:
         verdict = "met" if f >= a.freq else "NOT MET"
-        print(f"  {s:>4}  {f:6.2f} MHz  {verdict:8}  {path_text(src, dst)}")
-    for s, f, _ in rows:
+        print(f"  {s:>4}  {f:6.2f} MHz  {verdict:8}  {secs(total)}  {secs(route)}  {path_text(src, dst)}")
+    for s, f, _, _ in rows:
         print(f"PERF fpga-seeds.{a.name}.seed{s} {f:.2f} MHz")
     if rows:
         best = max(rows, key=lambda r: r[1])

@@ -2,7 +2,8 @@
 # stage.sh LABEL LOG CMD [ARGS...]: run one long step of the FPGA flow quietly.
 # Prints one line: "        LABEL ..." when it starts, completed in place with
 # the elapsed time as "[  66s] LABEL ... done" (or FAILED and the end of the
-# log). The full output goes to LOG. Exit status: the command's. With
+# log). The full output goes to LOG, closed by a line "stage: N s, exit RC:
+# LABEL". Exit status: the command's. With
 # STAGE_PARALLEL set (stages running side by side) both lines are whole lines.
 set -uo pipefail
 label=$1 log=$2
@@ -46,4 +47,6 @@ else
 	grep -iE 'error|fail' "$log" | grep -v '^Info: *$' | tail -8 | sed 's/^/    | /'
 	tail -5 "$log" | sed 's/^/    | /'
 fi
+# the log's last line: the stage's time (fpga/tools/seeds.py reads it)
+printf 'stage: %d s, exit %d: %s\n' "$dt" "$rc" "$label" >>"$log"
 exit $rc
