@@ -3,8 +3,8 @@
 # Prints one line: "        LABEL ..." when it starts, completed in place with
 # the elapsed time as "[  66s] LABEL ... done" (or FAILED and the end of the
 # log). The full output goes to LOG, closed by a line "stage: N s, exit RC:
-# LABEL". Exit status: the command's. With
-# STAGE_PARALLEL set (stages running side by side) both lines are whole lines.
+# LABEL". Exit status: the command's. With STAGE_PARALLEL set (stages running
+# side by side) both lines are whole lines.
 set -uo pipefail
 label=$1 log=$2
 shift 2
