@@ -37,8 +37,9 @@ include sw-tests/sw-tests.mk
 -include rtl/noc/noc.mk
 -include rtl/tcu/tcu.mk
 -include kernel/kernel.mk
--include fpga/fpga.mk
+# before fpga.mk: its rules' prerequisites name SOC_RTL's files when they are read
 -include sim/soc/soc.mk
+-include fpga/fpga.mk
 
 .PHONY: help deps spec run test bench clean
 help:

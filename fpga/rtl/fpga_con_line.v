@@ -131,6 +131,11 @@ module fpga_con_line #(
 			if (line_done_i) assert (has_line_o);
 		end
 	end
+	// the FIFO fills up, and the tile then waits
+	always @(posedge clk_i) begin
+		c_full: cover (!rst_i && full);
+		c_wait: cover (!rst_i && con_valid_i && !con_ready_o && xst_q == X_NONE);
+	end
 `endif
 endmodule
 `default_nettype wire

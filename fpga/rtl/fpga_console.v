@@ -226,6 +226,11 @@ module fpga_console #(
 	end
 
 `ifdef FORMAL
+	// (test fpga/console-formal; with the line buffers' assertions: no FIFO
+	// over- or underflow, the formatter reads only whole lines)
+	reg f_past_valid = 1'b0;
+	always @(posedge clk_i) f_past_valid <= 1'b1;
+	always @(*) if (!f_past_valid) assume (rst_i);
 	always @(posedge clk_i) begin
 		if (!rst_i) begin
 			assert (state_q <= S_NL);
