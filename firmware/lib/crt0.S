@@ -15,13 +15,13 @@ reset:
 	.option norelax
 	la	gp, __global_pointer$
 	.option pop
+	/* bss cleared by tile_mem.c's word-wide memset (it needs no bss) */
 	la	a0, __bss_start
-	la	a1, __bss_end
-1:	bgeu	a0, a1, 2f
-	sw	zero, 0(a0)
-	addi	a0, a0, 4
-	j	1b
-2:	li	a0, 0
+	la	a2, __bss_end
+	sub	a2, a2, a0
+	li	a1, 0
+	call	memset
+	li	a0, 0
 	li	a1, 0
 	call	main
 	call	exit

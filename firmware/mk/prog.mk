@@ -33,7 +33,7 @@ FW_CFLAGS := $(FW_ARCH) -std=c11 -Os -g -Wall -Wextra -Werror -ffunction-section
 FW_LDFLAGS := $(FW_ARCH) --specs=picolibc.specs -DPICOLIBC_INTEGER_PRINTF_SCANF -nostartfiles \
 	-L$(FW_LIB) -T$(FW_LIB)/link.ld -Wl,--gc-sections -Wl,--no-warn-rwx-segments $(if $(SPM_SIZE),-Wl$(,)--defsym=SPM_SIZE=$(SPM_SIZE)) $(LDFLAGS_EXTRA)
 
-FW_LIBSRC := $(FW_LIB)/crt0.S $(FW_LIB)/tile.c $(FW_LIB)/check.c $(FW_LIB)/tcu.c
+FW_LIBSRC := $(FW_LIB)/crt0.S $(FW_LIB)/tile.c $(FW_LIB)/tile_mem.c $(FW_LIB)/check.c $(FW_LIB)/tcu.c
 ifeq ($(USE_RT),1)
 FW_LIBSRC += $(FW_LIB)/rt_act.c $(FW_LIB)/rt_elf.c $(FW_LIB)/rt_gate.c $(FW_LIB)/rt_srv.c $(FW_LIB)/rt_start.c $(FW_LIB)/rt_sys.c
 endif
@@ -51,6 +51,9 @@ $(FW_OUT)/%.o: % $(MAKEFILE_LIST)
 $(FW_OUT)/lib/%.o: $(FW_LIB)/% $(MAKEFILE_LIST)
 	@mkdir -p $(dir $@)
 	$(Q)$(CROSS)gcc $(FW_CFLAGS) -MMD -MP -c $< -o $@
+
+# word-wide memset/memcpy: GCC must not turn their loops back into calls of themselves
+$(FW_OUT)/lib/tile_mem.c.o: FW_CFLAGS += -fno-tree-loop-distribute-patterns
 
 $(FW_OUT)/$(PROGRAM).elf: $(FW_OBJS) $(FW_LIB)/link.ld $(FW_LIB)/spec_memmap.ld
 	@echo "  LD      $(FW_REL)/$(PROGRAM).elf"

@@ -10,6 +10,9 @@
 VERILATOR ?= verilator
 VFLAGS_COMMON := -Wall -Wno-fatal --x-assign unique --x-initial unique -O3 \
 	--assert -DASSERTIONS -Irtl/include --trace-fst --trace-structs
+# compile jobs of each model's C++ build (.ci/run sets 1 for the gate-level build beside
+# place and route)
+VERILATOR_JOBS ?= 2
 SIM_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror -D_GNU_SOURCE -Isim/common -Ifirmware/include
 
 define VMODEL
@@ -32,7 +35,7 @@ $$($(1)_BIN): $(3) $$($(1)_CFG) $$($(1)_COBJ) sim/common/shim.cpp sim/common/shi
 	@mkdir -p $$($(1)_DIR)/obj
 	@echo "  VERILATE $(2) -> $$@"
 	@rm -f $$@ # verilator's own make does not relink when only a C object changed
-	$$(Q)$$(VERILATOR) --cc --exe --build -j 2 $$(VFLAGS_COMMON) $(6) --top-module $(2) \
+	$$(Q)$$(VERILATOR) --cc --exe --build -j $$(VERILATOR_JOBS) $$(VFLAGS_COMMON) $(6) --top-module $(2) \
 		-Mdir $$($(1)_DIR)/obj -o $$(abspath $$@) \
 		-CFLAGS '-O2 -I$$(abspath $(B)/sim/$(1)/cfg) -I$$(abspath sim/common)' \
 		-LDFLAGS '$$(abspath $$($(1)_COBJ)) $$(abspath $$($(1)_DIR)/obj/V$(2)__ALL.a)' \
