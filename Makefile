@@ -54,7 +54,7 @@ help:
 	@echo "make flash [BOARD=ulx3s]   load it with openFPGALoader (fpga/README.md)"
 	@echo "make fpga-ooc [BLOCK=tcu_top]   one block's Fmax and critical path on the ECP5 85F (fpga/README.md)"
 	@echo "make fpga-seeds [FPGA_SYSTEM=soc] [SEEDS='1 2 3 4']   place and route once per seed: Fmax per seed, the best"
-	@echo "make gl-soc                     gate-level check of the 2x2 SoC netlist (kernel boot + TCU test; CI stage, ~20 min)"
+	@echo "make gl-soc                     gate-level check of the 2x2 SoC netlist (kernel boot + TCU test; CI stage, ~30 min)"
 	@echo "make deps           install the pinned toolchain (tools/pins.env)"
 	@echo "make spec           regenerate the files generated from spec/"
 	@echo "make clean          remove build/"
