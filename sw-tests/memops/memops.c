@@ -50,6 +50,13 @@ static void mo_fill(uint8_t *p, uint8_t v, uint32_t n)
 		p[i] = v;
 }
 
+/* both windows of an n-byte call back to the guard pattern */
+static void mo_reset(uint32_t n)
+{
+	mo_fill(mo_dst, MO_GUARD, n);
+	mo_fill(mo_want, MO_GUARD, n);
+}
+
 static void mo_check_memset(void)
 {
 	static const int vals[] = {0, 0x5A, 0xFF, 0x1C3 /* only the low byte counts */};
@@ -61,8 +68,7 @@ static void mo_check_memset(void)
 				void *r;
 				int d;
 
-				mo_fill(mo_dst, MO_GUARD, n);
-				mo_fill(mo_want, MO_GUARD, n);
+				mo_reset(n);
 				for (uint32_t i = 0; i < n; i++)
 					mo_want[8 + off + i] = (uint8_t)vals[v];
 				r = mo_memset(mo_dst + 8 + off, vals[v], n);
@@ -87,8 +93,7 @@ static void mo_check_memcpy(void)
 				void *r;
 				int d;
 
-				mo_fill(mo_dst, MO_GUARD, n);
-				mo_fill(mo_want, MO_GUARD, n);
+				mo_reset(n);
 				for (uint32_t i = 0; i < n; i++)
 					mo_want[8 + doff + i] = mo_src[soff + i];
 				r = mo_memcpy(mo_dst + 8 + doff, mo_src + soff, n);
