@@ -87,13 +87,19 @@ int main(void)
 	uint32_t t_set = tile_cycles32();
 	set_fn(copy, 0x5a, sizeof(copy));
 	t_set = tile_cycles32() - t_set;
+	for (int i = 0; i < N; i++)
+		if (copy[i] != 0x5a5a5a5aU) {
+			printf("cpu: memset failed at word %d\n", i);
+			return 1;
+		}
 	uint32_t t_cpy = tile_cycles32();
 	cpy_fn(copy, data, sizeof(copy));
 	t_cpy = tile_cycles32() - t_cpy;
-	if (copy[N - 1] != data[N - 1]) {
-		printf("cpu: memcpy failed\n");
-		return 1;
-	}
+	for (int i = 0; i < N; i++)
+		if (copy[i] != data[i]) {
+			printf("cpu: memcpy failed at word %d\n", i);
+			return 1;
+		}
 	printf("cpu: 1 KiB memset %u, memcpy %u cycles\n", (unsigned)t_set, (unsigned)t_cpy);
 	printf("PERF tile.memset_1KiB %u cycles\n", (unsigned)t_set);
 	printf("PERF tile.memcpy_1KiB %u cycles\n", (unsigned)t_cpy);
