@@ -109,14 +109,15 @@ bench-kernel: kernel-tile sw-tests/kern-bench sw-tests/kern-ipc sw-tests/kern-ip
 	$(Q)$(sim-soc2x2_BIN) $(KTILE_ELF) $(KB_IPC) >> $(B)/bench/kernel.out 2>&1 || { cat $(B)/bench/kernel.out; exit 1; }
 	$(Q)$(sim-soc2x2_BIN) --boot $(B)/boot/bench-kernel2x2.img >> $(B)/bench/kernel.out 2>&1 \
 		|| { cat $(B)/bench/kernel.out; exit 1; }
-	$(Q)$(sim-soc2x2_BIN) --boot $(B)/boot/test2x2.img >> $(B)/bench/kernel.out 2>&1 || { cat $(B)/bench/kernel.out; exit 1; }
-	$(Q)grep -e 'round trip' -e 'kern-bench2: ' -e 'root exited' $(B)/bench/kernel.out
-	$(Q)tail -n 1 $(B)/bench/kernel.out
-	$(Q)sed -n -e 's/.*noop syscall round trip over \([0-9]*\) calls: min \([0-9]*\) median \([0-9]*\) max \([0-9]*\) cycles/PERF kernel.syscall_noop \3 cycles\nPERF kernel.syscall_noop_min \2 cycles\nPERF kernel.syscall_noop_max \4 cycles/p' \
+	$(Q)$(sim-soc2x2_BIN) --boot $(B)/boot/test2x2.img > $(B)/bench/kernel-boot.out 2>&1 \
+		|| { cat $(B)/bench/kernel-boot.out; exit 1; }
+	$(Q)grep -e 'round trip' -e 'kern-bench2: ' $(B)/bench/kernel.out
+	$(Q)grep -e 'root exited' -e '^sim: ' $(B)/bench/kernel-boot.out
+	$(Q){ sed -n -e 's/.*noop syscall round trip over \([0-9]*\) calls: min \([0-9]*\) median \([0-9]*\) max \([0-9]*\) cycles/PERF kernel.syscall_noop \3 cycles\nPERF kernel.syscall_noop_min \2 cycles\nPERF kernel.syscall_noop_max \4 cycles/p' \
 		-e 's/.*runtime API round trip median \([0-9]*\) cycles (min [0-9]*), raw TCU median \([0-9]*\) cycles (min [0-9]*), runtime\/raw \([0-9]*\) %/PERF kernel.ipc_rtt_8B \1 cycles\nPERF kernel.ipc_rtt_8B_raw \2 cycles\nPERF kernel.ipc_rtt_8B_ratio \3 percent/p' \
 		-e 's/.*kern-bench2: \([a-z_]*\) *[0-9]* calls: min *[0-9]* median *\([0-9]*\) max *[0-9]* cycles/PERF kernel.\1 \2 cycles/p' \
-		-e '$$s/^sim: \([0-9]*\) cycles in .*/PERF kernel.boot_test2x2 \1 cycles/p' \
-		$(B)/bench/kernel.out | python3 tools/perf.py --config "2x2 SoC, kernel on tile 0, caller on tile 1 (pong / children on tile 2), 1000 noops / 200 ping-pongs / 100 of each kern-bench2 operation, boot of test2x2.img (kernel, root, echo)"
+		$(B)/bench/kernel.out; \
+	  sed -n 's/^sim: \([0-9]*\) cycles in .*/PERF kernel.boot_test2x2 \1 cycles/p' $(B)/bench/kernel-boot.out; } | python3 tools/perf.py --config "2x2 SoC, kernel on tile 0, caller on tile 1 (pong / children on tile 2), 1000 noops / 200 ping-pongs / 100 of each kern-bench2 operation, boot of test2x2.img (kernel, root, echo)"
 
 # Boot images (tools/mkboot.py, layout spec/boot.toml) from the configurations in boot/;
 # the 3x3 ones use the 3x3 kernel. The simulator loads one with --boot.
