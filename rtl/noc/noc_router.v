@@ -46,7 +46,7 @@ module noc_router #(
 	localparam [NOC_COORD_W-1:0] POS_X = PosX[NOC_COORD_W-1:0];
 	localparam [NOC_COORD_W-1:0] POS_Y = PosY[NOC_COORD_W-1:0];
 	// TURN_OK[i*PORTS + o]: XY routing may send a flit from input i to output o.
-	// No U-turns and no Y->X turns (from N or S only to S, N or L).
+	// No U-turns; N only to S or L; S to E or W is unused (rtl/noc/README.md).
 	//                                  o: W  S  E  N  L
 	localparam [PORTS*PORTS-1:0] TURN_OK = {5'b0_1_1_1_1,  // i = W
 	                                        5'b1_0_1_1_1,  // i = S
