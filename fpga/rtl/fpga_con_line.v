@@ -50,9 +50,13 @@ module fpga_con_line #(
 	reg [1:0]       xst_q;
 	reg [31:0]      code_q;
 	reg [8:0]       rd_data_q;
-
-	wire full = (wr_ptr_q - rd_ptr_q) == Depth[AddrW:0];
-	assign con_ready_o = !full && (xst_q == X_NONE || xst_q == X_DONE);
+	// room for one more entry, from a flip-flop (the tile's bus ready and the
+	// exit sequence wait on it): at least two entries were free at the last edge,
+	// and at most one was pushed since
+	reg             room_q;
+	/* verilator lint_off UNUSEDSIGNAL */  // full: read only by the formal block (room_q -> !full)
+	wire full = (wr_ptr_q - rd_ptr_q) == Depth[AddrW:0];  // verilator lint_on UNUSEDSIGNAL
+	assign con_ready_o = room_q && (xst_q == X_NONE || xst_q == X_DONE);
 	assign has_line_o  = lines_q != {(AddrW+1){1'b0}};
 	assign rd_data_o   = rd_data_q;
 	assign exited_o    = xst_q != X_NONE;
@@ -66,10 +70,10 @@ module fpga_con_line #(
 		push      = 1'b0;
 		push_data = {1'b0, NL};
 		push_eol  = 1'b0;
-		if (!full && xst_q == X_EOL) begin
+		if (room_q && xst_q == X_EOL) begin
 			push     = 1'b1;
 			push_eol = 1'b1;
-		end else if (!full && xst_q == X_MARK) begin
+		end else if (room_q && xst_q == X_MARK) begin
 			push      = 1'b1;
 			push_data = {1'b1, NL};
 			push_eol  = 1'b1;
@@ -99,7 +103,9 @@ module fpga_con_line #(
 			col_q    <= {ColW{1'b0}};
 			xst_q    <= X_NONE;
 			code_q   <= 32'b0;
+			room_q   <= 1'b1;
 		end else begin
+			room_q <= (wr_ptr_q - rd_ptr_q) < Depth[AddrW:0] - 1'b1;
 			if (push) begin
 				wr_ptr_q <= wr_ptr_q + 1'b1;
 				col_q    <= push_eol ? {ColW{1'b0}} : col_q + 1'b1;
@@ -115,8 +121,8 @@ module fpga_con_line #(
 				code_q <= ctl_code_i;
 				xst_q  <= col_q != {ColW{1'b0}} ? X_EOL : X_MARK;
 			end
-			X_EOL:  if (!full) xst_q <= X_MARK;
-			X_MARK: if (!full) xst_q <= X_DONE;
+			X_EOL:  if (room_q) xst_q <= X_MARK;
+			X_MARK: if (room_q) xst_q <= X_DONE;
 			default:;  // X_DONE: later exits are ignored until reset
 			endcase
 		end
@@ -129,6 +135,7 @@ module fpga_con_line #(
 			assert (col_q < LineMax[ColW-1:0]);
 			if (rd_i) assert (wr_ptr_q != rd_ptr_q);            // no underflow
 			if (line_done_i) assert (has_line_o);
+			if (room_q) assert (!full);
 		end
 	end
 	// the FIFO fills up, and the tile then waits

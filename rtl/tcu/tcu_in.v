@@ -478,7 +478,9 @@ module tcu_in #(
 				// remember the first reply EP for the install step
 				addr_d    = {25'd0, r_rplep};
 			end
-			aidx_d = m_reply ? m_sndep : addr_d[6:0] + {2'd0, slot_q};
+			// the index from registers only (the read register, not behind the checks above):
+			// S_MSG_EP writes only when addr_q names an EP, so what it reads otherwise is unused
+			aidx_d = m_reply ? m_sndep : r_rplep + {2'd0, slot_q};
 		end
 		S_MSG_EP: begin
 			state_d = S_RSP;
