@@ -46,10 +46,10 @@ module noc_router #(
 	localparam [NOC_COORD_W-1:0] POS_X = PosX[NOC_COORD_W-1:0];
 	localparam [NOC_COORD_W-1:0] POS_Y = PosY[NOC_COORD_W-1:0];
 	// TURN_OK[i*PORTS + o]: XY routing may send a flit from input i to output o.
-	// No U-turns; N only to S or L; S to E or W is unused (rtl/noc/README.md).
+	// No U-turns, no Y->X turns: N and S only onward in Y or to L (rtl/noc/README.md).
 	//                                  o: W  S  E  N  L
 	localparam [PORTS*PORTS-1:0] TURN_OK = {5'b0_1_1_1_1,  // i = W
-	                                        5'b1_0_1_1_1,  // i = S
+	                                        5'b0_0_0_1_1,  // i = S
 	                                        5'b1_1_0_1_1,  // i = E
 	                                        5'b0_1_0_0_1,  // i = N
 	                                        5'b1_1_1_1_1}; // i = L
