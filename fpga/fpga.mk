@@ -32,7 +32,7 @@ PROG ?= sw-tests/hello
 # the system under the FPGA top (same ports, see fpga/README.md): FPGA_SYSTEM=tile (default)
 # or soc (the mesh, booted from the boot image BOOT: make bitstream FPGA_SYSTEM=soc).
 # FREQ (MHz) and SEED default to what each system meets on the ULX3S: 50 MHz for both, seed 1
-# for the tile, seed 2 for the SoC (seed 1 does not finish routing it at 50: fpga/README.md)
+# for the tile, seed 2 for the SoC (the SoC's seeds measured: fpga/README.md, "Timing")
 FPGA_SYSTEM ?= tile
 SPM_BYTES ?= 65536
 ifeq ($(FPGA_SYSTEM),soc)
